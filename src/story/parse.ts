@@ -1,0 +1,86 @@
+/**
+ * Turns untrusted input (JSON text or a parsed value) into a StoryModel, or a StoryError
+ * whose every line names the JSON path and the problem:
+ *   story: events[3].date: expected a real calendar date as YYYY-MM-DD, got "13/04/2025"
+ */
+import * as v from 'valibot';
+import { buildModel, type StoryModel } from './model.ts';
+import { StorySchema } from './schema.ts';
+
+export interface StoryProblem {
+  /** JSON path such as `events[3].date`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+const ERROR_PREFIX = 'story';
+const MAX_RECEIVED = 60;
+
+export class StoryError extends Error {
+  override name = 'StoryError';
+  constructor(readonly problems: readonly StoryProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+  }
+}
+
+export function formatProblem({ path, message }: StoryProblem): string {
+  return path ? `${ERROR_PREFIX}: ${path}: ${message}` : `${ERROR_PREFIX}: ${message}`;
+}
+
+function formatPath(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? [])
+    .map((item, index) => {
+      const key = item.key;
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      if (/^[A-Za-z_$][\w$]*$/.test(name)) return index === 0 ? name : `.${name}`;
+      return `[${JSON.stringify(name)}]`;
+    })
+    .join('');
+}
+
+function clip(text: string): string {
+  return text.length > MAX_RECEIVED ? `${text.slice(0, MAX_RECEIVED - 1)}…` : text;
+}
+
+/** The offending value, when it is short enough to help: primitives, and empty arrays. */
+function shownValue(issue: v.BaseIssue<unknown>): string | undefined {
+  const path = issue.path ?? [];
+  const value = path.length > 0 ? path[path.length - 1]?.value : issue.input;
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return clip(JSON.stringify(value));
+  if (Array.isArray(value) && value.length === 0) return '[]';
+  return undefined;
+}
+
+function describeIssue(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'raw_check') return issue.message;
+  if (issue.type === 'strict_object') {
+    return issue.expected === 'never' ? 'unknown field (check its spelling)' : 'missing required field';
+  }
+  if (issue.received === 'undefined') return `missing required field (expected ${issue.expected})`;
+  // Valibot's own messages begin "Invalid …"; ours already say what was expected.
+  const expectation = issue.message.startsWith('Invalid ') ? `expected ${issue.expected}` : issue.message;
+  const got = issue.kind === 'schema' ? clip(issue.received) : shownValue(issue);
+  return got === undefined ? expectation : `${expectation}, got ${got}`;
+}
+
+/** Validates a parsed value. Throws StoryError listing every problem found. */
+export function parseStory(input: unknown): StoryModel {
+  const result = v.safeParse(StorySchema, input);
+  if (!result.success) {
+    throw new StoryError(result.issues.map((issue) => ({ path: formatPath(issue), message: describeIssue(issue) })));
+  }
+  return buildModel(result.output);
+}
+
+/** Parses and validates JSON text. Throws StoryError for invalid JSON as well. */
+export function parseStoryJson(json: string): StoryModel {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StoryError([{ path: '', message: `not valid JSON: ${detail}` }]);
+  }
+  return parseStory(value);
+}
