@@ -1,0 +1,47 @@
+/** Story data to display text. Pure, locale-aware through Intl, and safe in any time zone. */
+import { DAY_MS, FULL_DATE, DAY_MONTH_YEAR, formatDate, formatDateRange, parseIsoDate } from '../story/dates.ts';
+import { stepEvents, type StoryModel, type TimedEvent } from '../story/model.ts';
+import type { StoryFigure, StoryStep } from '../story/schema.ts';
+import { STRINGS } from '../i18n/strings.ts';
+
+/** "Sunday 13 April 2025, about 10:15 Kyiv time", or "21–23 April 2025" for a window. */
+export function describeWhen(event: TimedEvent, lang: string): string {
+  if (event.date === undefined) {
+    const window = event.window;
+    return window ? formatDateRange(window.start, window.end - DAY_MS, lang, DAY_MONTH_YEAR) : '';
+  }
+  const day = formatDate(parseIsoDate(event.date), lang, FULL_DATE);
+  const zone = event.timeZone ? ` ${event.timeZone}` : '';
+  if (event.time) return `${day}, ${event.approximate ? `${STRINGS.about} ` : ''}${event.time}${zone}`;
+  if (event.dayPart) return `${day}, ${event.dayPart}${event.timeZone ? ` (${event.timeZone})` : ''}`;
+  return day;
+}
+
+/** "21–23 April 2025": the possible dates of an uncertain or expected event. */
+export function describeWindow(event: TimedEvent, lang: string): string | undefined {
+  return event.window && formatDateRange(event.window.start, event.window.end - DAY_MS, lang, DAY_MONTH_YEAR);
+}
+
+/** "at least 34 civilians killed" */
+export function describeFigure(figure: StoryFigure, lang: string): string {
+  const value = new Intl.NumberFormat(lang).format(figure.value);
+  return [figure.qualifier, value, figure.label].filter(Boolean).join(' ');
+}
+
+/** The days a step covers, from its events: "Friday 18 April 2025" or "11 February – 11 April 2025". */
+export function describeStepWhen(model: StoryModel, step: StoryStep): string | undefined {
+  const events = stepEvents(model, step);
+  if (events.length === 0) return undefined;
+  const lang = model.story.lang;
+  const first = events[0] as TimedEvent;
+  const last = events[events.length - 1] as TimedEvent;
+  if (events.length === 1 || Math.floor(first.at / DAY_MS) === Math.floor(last.at / DAY_MS)) {
+    return first.date === undefined ? describeWhen(first, lang) : formatDate(first.at, lang, FULL_DATE);
+  }
+  return formatDateRange(first.at, last.at, lang, DAY_MONTH_YEAR);
+}
+
+/** "Article A, Article B" for a list of source ids. */
+export function sourceNames(model: StoryModel, ids: readonly string[]): string {
+  return ids.map((id) => model.sources.get(id)?.label ?? id).join(', ');
+}

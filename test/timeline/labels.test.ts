@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { LABEL_GAP, LabelRows } from '../../src/timeline/labels.ts';
+import { estimateTextWidth } from '../../src/timeline/measure.ts';
+import { symbolPath } from '../../src/timeline/symbols.ts';
+
+describe('LabelRows', () => {
+  test('centres a label on its point when there is room', () => {
+    const rows = new LabelRows(2, 0, 300);
+    expect(rows.place({ key: 'a', x: 150, width: 40 })).toMatchObject({ row: 0, anchor: 'middle', x0: 130, x1: 170, textX: 150 });
+  });
+
+  test('moves a clashing label to the side, then to the next row', () => {
+    const rows = new LabelRows(2, 0, 300);
+    rows.place({ key: 'a', x: 150, width: 40 });
+    const beside = rows.place({ key: 'b', x: 185, width: 40 });
+    expect(beside).toMatchObject({ row: 0, anchor: 'start' });
+    expect(beside!.x0).toBeGreaterThanOrEqual(170 + LABEL_GAP);
+    expect(rows.place({ key: 'c', x: 160, width: 40 })).toMatchObject({ row: 1 });
+  });
+
+  test('drops a label that fits in no row rather than overlapping', () => {
+    const rows = new LabelRows(1, 0, 100);
+    rows.place({ key: 'a', x: 50, width: 90 });
+    expect(rows.place({ key: 'b', x: 50, width: 20 })).toBeUndefined();
+    expect(rows.place({ key: 'c', x: 50, width: 101 })).toBeUndefined();
+  });
+
+  test('keeps a label at the edge inside the bounds', () => {
+    const rows = new LabelRows(1, 0, 200);
+    expect(rows.place({ key: 'edge', x: 195, width: 60 })).toMatchObject({ x0: 140, x1: 200 });
+  });
+});
+
+describe('estimateTextWidth', () => {
+  test('grows with text and weight, and treats narrow letters as narrow', () => {
+    expect(estimateTextWidth('Kharkiv strike', 11, 400)).toBeGreaterThan(estimateTextWidth('Kharkiv', 11, 400));
+    expect(estimateTextWidth('Kharkiv', 11, 700)).toBeGreaterThan(estimateTextWidth('Kharkiv', 11, 400));
+    expect(estimateTextWidth('iiii', 11, 400)).toBeLessThan(estimateTextWidth('mmmm', 11, 400));
+  });
+});
+
+describe('symbolPath', () => {
+  test('draws each shape as a closed path that scales with size', () => {
+    for (const symbol of ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'] as const) {
+      const small = symbolPath(symbol, 10);
+      expect(small, symbol).toMatch(/^M.*Z$/);
+      expect(symbolPath(symbol, 20), symbol).not.toBe(small);
+    }
+  });
+});
