@@ -51,6 +51,8 @@ export interface StoryModel {
   disagreements: Map<string, Disagreement>;
   seriesOfQuote: Map<string, SeriesPosition>;
   stepIndex: Map<string, number>;
+  /** The first step that highlights each event: where its facts are shown in full. */
+  firstStepOfEvent: Map<string, number>;
 }
 
 export function daySpan(range: DateRange): Span {
@@ -96,6 +98,9 @@ export function buildModel(story: Story): StoryModel {
     series.quotes.forEach((quoteId, index) => seriesOfQuote.set(quoteId, { series, index }));
   }
 
+  const firstStepOfEvent = new Map<string, number>();
+  story.steps.forEach((step, index) => step.events.forEach((id) => firstStepOfEvent.has(id) || firstStepOfEvent.set(id, index)));
+
   return {
     story,
     events,
@@ -110,6 +115,7 @@ export function buildModel(story: Story): StoryModel {
     disagreements: byId(story.disagreements),
     seriesOfQuote,
     stepIndex: new Map(story.steps.map((step, index) => [step.id, index])),
+    firstStepOfEvent,
   };
 }
 

@@ -1,17 +1,18 @@
 /**
  * Timeline layout: a pure function from (story, size, highlighted events, zoom) to positioned
- * lanes, marks, labels and ticks. The component only draws what this returns.
+ * lanes, marks, labels and ticks, with d3-time for the UTC calendar. The component only draws
+ * what this returns.
  *
  * The axis is in floating local time (see story/dates.ts): each event sits on the calendar
  * day and clock time of the place where it happened.
  */
-import { scaleUtc } from 'd3-scale';
 import { utcDay, utcHour } from 'd3-time';
 import { DAY_MS, formatDate } from '../story/dates.ts';
 import type { Span, StoryModel, TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { LabelRows, type Anchor } from './labels.ts';
+import { utcScale } from './scale.ts';
 import { estimateTextWidth, type MeasureText } from './measure.ts';
 
 export interface LayoutOptions {
@@ -151,7 +152,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     top: TOP,
     bottom: Math.max(height - AXIS_HEIGHT, TOP + 40),
   };
-  const x = scaleUtc().domain([domain.start, domain.end]).range([plot.left, plot.right]);
+  const x = utcScale([domain.start, domain.end], [plot.left, plot.right]);
   const pxPerDay = (plot.right - plot.left) / ((domain.end - domain.start) / DAY_MS);
 
   // Axis: one band per day, labelled as space allows; hours or months on a second row.

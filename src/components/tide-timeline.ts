@@ -1,0 +1,182 @@
+import { html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { DAY_MS, DAY_MONTH_YEAR, formatDateRange } from '../story/dates.ts';
+import type { Span, StoryModel } from '../story/model.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import { layoutTimeline, type Mark, type TimelineLayout } from '../timeline/layout.ts';
+import { canvasTextMeasurer, type MeasureText } from '../timeline/measure.ts';
+import { symbolPath } from '../timeline/symbols.ts';
+import { kindSwatch } from '../views/event-card.ts';
+import { describeWhen } from '../views/format.ts';
+import { position } from './position.ts';
+import timelineCss from './tide-timeline.css?inline';
+import tokensCss from './tokens.css?inline';
+
+const EARLIER_CHEVRON = 'M3,-6L-4,0L3,6';
+
+/**
+ * The timeline chart. It draws what `layoutTimeline` computes for its size, highlighted
+ * events and zoom; it holds no layout logic of its own. Layouts are cached per size and view,
+ * so stepping back and forth never recomputes one.
+ *
+ * @summary A D3-scaled timeline of a story's events, in lanes by kind.
+ * @csspart chart - The SVG chart.
+ * @csspart legend - The key below the chart.
+ */
+@customElement('tide-timeline')
+export class TideTimeline extends LitElement {
+  static override styles = [unsafeCSS(tokensCss), unsafeCSS(timelineCss)];
+
+  /** The story to draw. */
+  @property({ attribute: false }) model?: StoryModel;
+  /** Ids of the events to emphasise. */
+  @property({ attribute: false }) highlight: readonly string[] = [];
+  /** Days to zoom the axis to; the whole axis when unset. */
+  @property({ attribute: false }) zoom?: Span | undefined;
+
+  @state() private size = { width: 0, height: 0 };
+  @query('.frame') private frame?: HTMLElement;
+
+  private resizeObserver?: ResizeObserver;
+  private measure?: MeasureText;
+  private readonly layouts = new Map<string, TimelineLayout>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.frame) this.observeFrame(this.frame);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.frame) this.observeFrame(this.frame);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('model')) this.layouts.clear();
+  }
+
+  private observeFrame(frame: HTMLElement): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const width = Math.round(entry.contentRect.width);
+      const height = Math.round(entry.contentRect.height);
+      if (width !== this.size.width || height !== this.size.height) {
+        this.layouts.clear();
+        this.size = { width, height };
+      }
+    });
+    this.resizeObserver.observe(frame);
+  }
+
+  private currentLayout(model: StoryModel): TimelineLayout {
+    const { width, height } = this.size;
+    const key = `${this.highlight.join(',')}|${this.zoom?.start ?? ''}-${this.zoom?.end ?? ''}`;
+    let layout = this.layouts.get(key);
+    if (!layout) {
+      // One style read per size, never per scroll: the chart's font, for measuring labels.
+      this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
+      layout = layoutTimeline(model, { width, height, highlight: this.highlight, focus: this.zoom, measure: this.measure });
+      this.layouts.set(key, layout);
+    }
+    return layout;
+  }
+
+  private description(model: StoryModel): string {
+    const lanes = [...new Set(model.timeline.map((event) => model.kinds.get(event.kind)?.label ?? event.kind))];
+    const parts = [`${model.timeline.length} events in lanes: ${lanes.join(', ')}.`];
+    if (model.context.length) parts.push(`${model.context.length} earlier events are marked at the left edge.`);
+    const highlighted = this.highlight
+      .map((id) => model.eventsById.get(id))
+      .filter((event) => event !== undefined)
+      .map((event) => `${event.title} (${describeWhen(event, model.story.lang)})`);
+    if (highlighted.length) parts.push(STRINGS.chartHighlighted(highlighted.join('; ')));
+    return parts.join(' ');
+  }
+
+  private renderSpan(mark: Mark) {
+    if (!mark.span) return nothing;
+    const classes = `span kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}`;
+    return mark.certainty === 'expected'
+      ? svg`<rect class=${classes} x=${mark.span.x0} y=${mark.y - 8} width=${mark.span.x1 - mark.span.x0} height="16" rx="8"></rect>`
+      : svg`<line class=${classes} x1=${mark.span.x0} x2=${mark.span.x1} y1=${mark.y} y2=${mark.y}></line>`;
+  }
+
+  private renderChart(model: StoryModel, layout: TimelineLayout) {
+    const { plot } = layout;
+    const bandHeight = plot.bottom - plot.top;
+    const title = STRINGS.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.story.lang, DAY_MONTH_YEAR));
+    return html`<svg
+      class="chart ${this.highlight.length ? 'has-highlight' : ''}"
+      part="chart"
+      viewBox="0 0 ${layout.width} ${layout.height}"
+      role="img"
+      aria-labelledby="chart-title chart-desc"
+    >
+      <title id="chart-title">${title}</title>
+      <desc id="chart-desc">${this.description(model)}</desc>
+      ${repeat(layout.days, (day) => day.start, (day, index) => svg`<rect class="day ${index % 2 ? 'odd' : 'even'}" x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`)}
+      ${layout.asOfX === undefined
+        ? nothing
+        : svg`<rect class="future" x="0" y="0" width="1" height=${bandHeight} ${position(layout.asOfX, plot.top, Math.max(plot.right - layout.asOfX, 0))}></rect>
+            <line class="as-of-line" x1="0" x2="0" y1="0" y2=${plot.bottom - 4} ${position(layout.asOfX, 4)}></line>`}
+      ${layout.lanes.map((lane) => svg`<line class="lane-rule" x1=${plot.left} x2=${plot.right} y1=${lane.y1} y2=${lane.y1}></line>`)}
+      <line class="axis" x1="0" x2=${layout.width} y1=${plot.bottom} y2=${plot.bottom}></line>
+      ${repeat(layout.hours, (x) => x, (x) => svg`<line class="hour" x1="0" x2="0" y1="0" y2="5" ${position(x, plot.bottom)}></line>`)}
+      ${layout.marks.map((mark) => this.renderSpan(mark))}
+      ${layout.marks.map(
+        (mark) => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
+          <path d=${symbolPath(mark.symbol, mark.size)}></path>
+        </g>`,
+      )}
+      ${layout.earlier
+        ? svg`<g class="earlier kind-${layout.earlier.kindIndex + 1} ${layout.earlier.highlighted ? 'is-highlighted' : ''}" ${position(layout.earlier.x, layout.earlier.y)}>
+            <path d=${EARLIER_CHEVRON} transform="translate(-5 0)"></path>
+            <text x="3" y="4">${layout.earlier.count}</text>
+          </g>`
+        : nothing}
+      ${repeat(
+        layout.labels,
+        (label) => label.key,
+        (label) => svg`<text class="label role-${label.role} ${label.highlighted ? 'is-highlighted' : ''}" text-anchor=${label.anchor} ${position(label.x, label.y)}>${label.text}</text>`,
+      )}
+    </svg>`;
+  }
+
+  private renderLegend(model: StoryModel) {
+    const kinds = [...model.kinds.values()].filter((kind) => model.timeline.some((event) => event.kind === kind.id));
+    const hasExpected = model.timeline.some((event) => event.certainty === 'expected');
+    const hasUncertain = model.timeline.some((event) => event.certainty === 'uncertain' && event.window);
+    return html`<ul class="legend" part="legend" aria-label=${STRINGS.chartLegend}>
+      ${kinds.map((kind) => html`<li>${kindSwatch(model, kind.id)} ${kind.label}</li>`)}
+      ${hasExpected
+        ? html`<li class="key-expected"><svg width="22" height="12" aria-hidden="true"><rect x="1" y="1" width="20" height="10" rx="5"></rect></svg> ${STRINGS.chartExpectedKey}</li>`
+        : nothing}
+      ${hasUncertain
+        ? html`<li class="key-uncertain"><svg width="22" height="12" aria-hidden="true"><line x1="2" x2="20" y1="6" y2="6"></line></svg> ${STRINGS.chartUncertainKey}</li>`
+        : nothing}
+      ${model.context.length
+        ? html`<li class="key-earlier"><svg width="12" height="14" aria-hidden="true"><path d=${EARLIER_CHEVRON} transform="translate(6 7)"></path></svg> ${STRINGS.chartEarlierKey}</li>`
+        : nothing}
+    </ul>`;
+  }
+
+  override render() {
+    const model = this.model;
+    const ready = model && this.size.width > 0 && this.size.height > 0;
+    return html`<div class="frame">${ready ? this.renderChart(model, this.currentLayout(model)) : nothing}</div>
+      ${model ? this.renderLegend(model) : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tide-timeline': TideTimeline;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Tideline's public entry: importing it registers <tide-story> and <tide-timeline>.
+ * Every other module is free of side effects.
+ */
+export { TideStory, type StepChangeDetail, type StoryErrorDetail } from './components/tide-story.ts';
+export { TideTimeline } from './components/tide-timeline.ts';
+export { parseStory, parseStoryJson, StoryError, formatProblem, type StoryProblem } from './story/parse.ts';
+export type { Story, StoryInput, StoryEvent, StoryQuote, StoryStep, StoryKind, StorySource, Disagreement, QuoteSeries } from './story/schema.ts';
+export type { StoryModel, TimedEvent } from './story/model.ts';

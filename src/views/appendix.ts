@@ -1,0 +1,81 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate, parseIsoDate, DAY_MONTH_YEAR } from '../story/dates.ts';
+import type { StoryModel } from '../story/model.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import { certaintyBadge, kindSwatch } from './event-card.ts';
+import { describeFigure, describeWhen, sourceNames } from './format.ts';
+import { heading } from './heading.ts';
+
+/** Fragment ids of the appendix sections, shared with the chart's link to the table. */
+export const APPENDIX_IDS = { events: 'tl-events', disagreements: 'tl-disagreements', sources: 'tl-sources' } as const;
+
+/** Every event, in order: the chart's text alternative. */
+function eventsTable(model: StoryModel, level: number): TemplateResult {
+  const lang = model.story.lang;
+  return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.events}>
+    ${heading(level, APPENDIX_IDS.events, STRINGS.eventsHeading)}
+    <table class="events-table">
+      <caption>${STRINGS.eventsCaption}</caption>
+      <thead><tr><th scope="col">${STRINGS.colWhen}</th><th scope="col">${STRINGS.colPlace}</th><th scope="col">${STRINGS.colWhat}</th><th scope="col">${STRINGS.colSources}</th></tr></thead>
+      <tbody>
+        ${model.events.map((event) => {
+          const step = model.firstStepOfEvent.get(event.id);
+          const stepId = step === undefined ? undefined : model.story.steps[step]?.id;
+          return html`<tr data-event-id=${event.id}>
+            <td data-label=${STRINGS.colWhen}>${event.context ? html`<span class="badge">${STRINGS.earlier}</span> ` : nothing}${describeWhen(event, lang)} ${certaintyBadge(event)}</td>
+            <td data-label=${STRINGS.colPlace}>${event.place}</td>
+            <td data-label=${STRINGS.colWhat}>
+              <p class="event-head">${kindSwatch(model, event.kind, event.certainty)} <strong>${event.title}</strong></p>
+              <p>${event.summary}</p>
+              ${event.figures.length
+                ? html`<ul class="figures">${event.figures.map((figure) => html`<li>${describeFigure(figure, lang)} <span class="cited">(${sourceNames(model, figure.sources)})</span></li>`)}</ul>`
+                : nothing}
+              ${stepId ? html`<a class="to-step" href=${`#${stepId}`}>${STRINGS.readInStory}</a>` : nothing}
+            </td>
+            <td data-label=${STRINGS.colSources}>${sourceNames(model, event.sources)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+function disagreementList(model: StoryModel, level: number): TemplateResult | typeof nothing {
+  if (model.disagreements.size === 0) return nothing;
+  return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.disagreements}>
+    ${heading(level, APPENDIX_IDS.disagreements, STRINGS.disagreementsHeading)}
+    <dl class="disagreement-list">
+      ${[...model.disagreements.values()].map(
+        (disagreement) => html`<dt>${disagreement.title}</dt>
+          <dd><ul>
+            ${disagreement.accounts.map((account) => html`<li><cite>${model.sources.get(account.source)?.label}</cite>: ${account.says}</li>`)}
+            ${disagreement.resolution ? html`<li><cite>${sourceNames(model, disagreement.resolution.sources)}</cite>: ${disagreement.resolution.text}</li>` : nothing}
+          </ul></dd>`,
+      )}
+    </dl>
+  </section>`;
+}
+
+function sourcesList(model: StoryModel, level: number): TemplateResult {
+  const lang = model.story.lang;
+  return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.sources}>
+    ${heading(level, APPENDIX_IDS.sources, STRINGS.sourcesHeading)}
+    <dl class="source-list">
+      ${model.story.sources.map(
+        (source) => html`<dt id=${`source-${source.id}`}><cite>${source.label}</cite>${source.dateline ? html` <span class="dateline">${source.dateline}</span>` : nothing}</dt>
+          <dd>
+            <p>${source.headline}</p>
+            ${source.published ? html`<p>${STRINGS.published} ${formatDate(parseIsoDate(source.published), lang, DAY_MONTH_YEAR)}</p>` : nothing}
+            ${source.note ? html`<p>${source.note}</p>` : nothing}
+            ${source.url ? html`<p><a href=${source.url} rel="noopener noreferrer">${source.url}</a></p>` : nothing}
+          </dd>`,
+      )}
+    </dl>
+  </section>`;
+}
+
+export function appendixView(model: StoryModel, level: number): TemplateResult {
+  return html`<div class="appendix" part="appendix">
+    ${eventsTable(model, level)} ${disagreementList(model, level)} ${sourcesList(model, level)}
+  </div>`;
+}
