@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DAY_MS, DAY_MONTH_YEAR, formatDateRange } from '../story/dates.ts';
-import type { Span, StoryModel } from '../story/model.ts';
+import { DAY_MS, DAY_MONTH_YEAR, formatDateRange, toIsoDate } from '../story/dates.ts';
+import { kindsOnAxis, type Span, type StoryModel } from '../story/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { layoutTimeline, type Mark, type TimelineLayout } from '../timeline/layout.ts';
 import { canvasTextMeasurer, type MeasureText } from '../timeline/measure.ts';
@@ -89,7 +89,7 @@ export class TideTimeline extends LitElement {
   }
 
   private description(model: StoryModel): string {
-    const lanes = [...new Set(model.timeline.map((event) => model.kinds.get(event.kind)?.label ?? event.kind))];
+    const lanes = kindsOnAxis(model).map((kind) => kind.label);
     const parts = [`${model.timeline.length} events in lanes: ${lanes.join(', ')}.`];
     if (model.context.length) parts.push(`${model.context.length} earlier events are marked at the left edge.`);
     const highlighted = this.highlight
@@ -117,11 +117,12 @@ export class TideTimeline extends LitElement {
       part="chart"
       viewBox="0 0 ${layout.width} ${layout.height}"
       role="img"
-      aria-labelledby="chart-title chart-desc"
+      aria-labelledby="chart-title"
+      aria-describedby="chart-desc"
     >
       <title id="chart-title">${title}</title>
       <desc id="chart-desc">${this.description(model)}</desc>
-      ${repeat(layout.days, (day) => day.start, (day, index) => svg`<rect class="day ${index % 2 ? 'odd' : 'even'}" x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`)}
+      ${repeat(layout.days, (day) => day.start, (day, index) => svg`<rect class="day ${index % 2 ? 'odd' : 'even'}" data-day=${toIsoDate(day.start)} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`)}
       ${layout.asOfX === undefined
         ? nothing
         : svg`<rect class="future" x="0" y="0" width="1" height=${bandHeight} ${position(layout.asOfX, plot.top, Math.max(plot.right - layout.asOfX, 0))}></rect>
@@ -150,7 +151,7 @@ export class TideTimeline extends LitElement {
   }
 
   private renderLegend(model: StoryModel) {
-    const kinds = [...model.kinds.values()].filter((kind) => model.timeline.some((event) => event.kind === kind.id));
+    const kinds = kindsOnAxis(model);
     const hasExpected = model.timeline.some((event) => event.certainty === 'expected');
     const hasUncertain = model.timeline.some((event) => event.certainty === 'uncertain' && event.window);
     return html`<ul class="legend" part="legend" aria-label=${STRINGS.chartLegend}>

@@ -126,3 +126,8 @@ export function stepEvents(model: StoryModel, step: StoryStep): TimedEvent[] {
     .filter((event): event is TimedEvent => event !== undefined)
     .sort((a, b) => a.at - b.at);
 }
+
+/** The kinds that have events on the axis, in the story's order: the chart's lanes. */
+export function kindsOnAxis(model: StoryModel): Array<StoryKind & { index: number }> {
+  return [...model.kinds.values()].filter((kind) => model.timeline.some((event) => event.kind === kind.id));
+}

@@ -8,7 +8,7 @@
  */
 import { utcDay, utcHour } from 'd3-time';
 import { DAY_MS, formatDate } from '../story/dates.ts';
-import type { Span, StoryModel, TimedEvent } from '../story/model.ts';
+import { kindsOnAxis, type Span, type StoryModel, type TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { LabelRows, type Anchor } from './labels.ts';
@@ -93,6 +93,9 @@ export interface TimelineLayout {
 }
 
 export const LABEL_SIZE = 11;
+/** Glyph extent above and below the baseline, generous for common UI fonts. */
+const LABEL_ASCENT = LABEL_SIZE * 0.95;
+const LABEL_DESCENT = LABEL_SIZE * 0.3;
 const LABEL_ROW = LABEL_SIZE + 5;
 const MARK_SIZE = 10;
 const MARK_SIZE_HIGHLIGHTED = 15;
@@ -101,7 +104,7 @@ const MARK_ROWS = 3;
 const AXIS_HEIGHT = 36;
 const AXIS_ROW_1 = 15;
 const AXIS_ROW_2 = 30;
-const TOP = 17;
+const TOP = 18;
 const AS_OF_Y = 12;
 const EARLIER_MARGIN = 34;
 const RIGHT = 10;
@@ -180,7 +183,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   }
 
   // Lanes: one per kind that has events on the axis, in the story's kind order.
-  const kindsInUse = [...model.kinds.values()].filter((kind) => model.timeline.some((event) => event.kind === kind.id));
+  const kindsInUse = kindsOnAxis(model);
   const laneHeight = (plot.bottom - plot.top) / Math.max(kindsInUse.length, 1);
   const markRows = laneHeight >= LABEL_ROW + MARK_ROW * MARK_ROWS + 4 ? MARK_ROWS : 2;
   const lanes: Lane[] = kindsInUse.map((kind, index) => ({
@@ -190,9 +193,16 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     y1: plot.top + (index + 1) * laneHeight,
   }));
   const laneOf = new Map(lanes.map((lane) => [lane.kindId, lane]));
-  // Mark rows grow up from the lane's floor; label rows sit above the mark rows in use.
+  // Mark rows grow up from the lane's floor; label rows sit above the mark rows in use and
+  // never rise above the lane's top, so a lane's labels cannot meet another lane's.
   const markY = (lane: Lane, row: number) => round(lane.y1 - 4 - MARK_ROW / 2 - row * MARK_ROW);
-  const labelY = (lane: Lane, row: number, usedMarkRows: number) => round(lane.y1 - 4 - usedMarkRows * MARK_ROW - row * LABEL_ROW - 4);
+  const labelBaseline = (lane: Lane, row: number, usedMarkRows: number) =>
+    Math.max(lane.y1 - 4 - usedMarkRows * MARK_ROW - row * LABEL_ROW - LABEL_DESCENT, lane.y0 + LABEL_ASCENT);
+  const labelRowsThatFit = (lane: Lane, usedMarkRows: number) => {
+    let rows = 1;
+    while (rows < 3 && lane.y1 - 4 - usedMarkRows * MARK_ROW - rows * LABEL_ROW - LABEL_DESCENT - LABEL_ASCENT >= lane.y0) rows += 1;
+    return rows;
+  };
 
   const marks: Mark[] = [];
   for (const lane of lanes) {
@@ -202,7 +212,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     const rows = stackRows(visible.map((event) => x(event.at)), markRows, MARK_SIZE_HIGHLIGHTED + 2);
     const rowOf = new Map(visible.map((event, index) => [event.id, rows[index] as number]));
     const usedMarkRows = Math.max(1, ...rows.map((row) => row + 1));
-    const labelRowCount = Math.max(1, Math.min(3, Math.floor((laneHeight - usedMarkRows * MARK_ROW - 4) / LABEL_ROW)));
+    const labelRowCount = labelRowsThatFit(lane, usedMarkRows);
 
     for (const event of events) {
       const kind = model.kinds.get(event.kind);
@@ -232,7 +242,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
       const textWidth = measure(text, LABEL_SIZE, weight);
       const placed = rowsOfLabels.place({ key, x: at, width: textWidth });
       if (placed) {
-        labels.push({ key, text, x: round(placed.textX), y: labelY(lane, placed.row, usedMarkRows), anchor: placed.anchor, width: textWidth, highlighted: isHighlighted, role });
+        labels.push({ key, text, x: round(placed.textX), y: round(labelBaseline(lane, placed.row, usedMarkRows)), anchor: placed.anchor, width: textWidth, highlighted: isHighlighted, role });
       }
     };
     const byX = (a: TimedEvent, b: TimedEvent) => a.at - b.at;
@@ -277,5 +287,5 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
 /** The box a label's text occupies, from its anchor point and font size. */
 export function labelBox(label: Label): { x0: number; x1: number; y0: number; y1: number } {
   const x0 = label.anchor === 'middle' ? label.x - label.width / 2 : label.anchor === 'start' ? label.x : label.x - label.width;
-  return { x0, x1: x0 + label.width, y0: label.y - LABEL_SIZE * 0.8, y1: label.y + LABEL_SIZE * 0.25 };
+  return { x0, x1: x0 + label.width, y0: label.y - LABEL_ASCENT, y1: label.y + LABEL_DESCENT };
 }

@@ -136,3 +136,19 @@ describe(`layoutTimeline in TZ=${process.env.TZ}`, () => {
     expect(overlappingLabels(layout)).toEqual([]);
   });
 });
+
+describe('layoutTimeline in a cramped chart', () => {
+  test('keeps each lane’s labels inside the lane, and clear of the as-of label, even when lanes are short', () => {
+    const model = flagship();
+    for (const height of [140, 170, 200]) {
+      model.story.steps.forEach((step, index) => {
+        const layout = layoutForStep(model, index, 320, height);
+        expect(overlappingLabels(layout), `${step.id} at 320×${height}`).toEqual([]);
+        for (const label of layout.labels.filter((candidate) => candidate.role === 'event' || candidate.role === 'lane')) {
+          const box = labelBox(label);
+          expect(box.y0, `${label.key} at 320×${height}`).toBeGreaterThanOrEqual(layout.plot.top - 0.01);
+        }
+      });
+    }
+  });
+});

@@ -1,0 +1,129 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { activeSteps, DESKTOP, expectNoAxeViolations, openPage, PHONE, settle, siteUrl, stepIds } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function goToStep(page: Page, id: string): Promise<void> {
+  await page.evaluate((stepId) => {
+    location.hash = stepId;
+  }, id);
+  await settle(page);
+  expect(await activeSteps(page)).toEqual([id]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    test(`axe finds no violations at the first, middle and last steps (${device}, ${colorScheme})`, async () => {
+      const { page, close } = await openPage(browser, siteUrl(), { viewport, colorScheme, reducedMotion: 'reduce' });
+      const ids = await stepIds(page);
+      for (const id of [ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)]) {
+        await goToStep(page, id ?? '');
+        await expectNoAxeViolations(page, `at ${id} (${device}, ${colorScheme})`);
+      }
+      await close();
+    });
+  }
+}
+
+describe('motion', () => {
+  test('animates the chart and quotes by default, and not at all under prefers-reduced-motion', async () => {
+    const durations = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP, reducedMotion });
+      const result = await page.evaluate(() => {
+        const root = document.querySelector('tide-story')?.shadowRoot;
+        const chart = root?.querySelector('tide-timeline')?.shadowRoot;
+        const longest = (element: Element | null | undefined) =>
+          Math.max(...getComputedStyle(element ?? document.body).transitionDuration.split(',').map((value) => parseFloat(value)));
+        return [longest(chart?.querySelector('.mark')), longest(root?.querySelector('.quote')), longest(root?.querySelector('.step-card'))];
+      });
+      await close();
+      return result;
+    };
+    expect((await durations('no-preference')).every((seconds) => seconds > 0)).toBe(true);
+    expect(await durations('reduce')).toEqual([0, 0, 0]);
+  });
+});
+
+test('a keyboard-only reader can tab to every step, which becomes active with a visible focus ring', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: PHONE });
+  const ids = await stepIds(page);
+  const reached: string[] = [];
+  for (let press = 0; press < 120 && reached.length < ids.length; press += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      const step = active instanceof HTMLElement && active.classList.contains('step') ? active : null;
+      const card = step?.querySelector('.step-card');
+      const rect = step?.getBoundingClientRect();
+      return step && card
+        ? { id: step.dataset.stepId ?? '', outline: getComputedStyle(card).outlineStyle, width: parseFloat(getComputedStyle(card).outlineWidth), top: rect?.top ?? -1, bottom: rect?.bottom ?? -1 }
+        : null;
+    });
+    if (!focus) continue;
+    await settle(page);
+    expect(await activeSteps(page), `focused ${focus.id}`).toEqual([focus.id]);
+    expect(focus.outline, focus.id).toBe('solid');
+    expect(focus.width, focus.id).toBeGreaterThanOrEqual(2);
+    reached.push(focus.id);
+  }
+  expect(reached).toEqual(ids);
+  await close();
+});
+
+test('the page has one h1, a main landmark, step headings one level down, and a named steps navigation', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  expect(await page.getByRole('main').count()).toBe(1);
+  expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['From Sumy to Paris: the week the US warned it may walk away']);
+  const stepHeadings = await page.evaluate(() =>
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.step-card > h2') ?? [])].length,
+  );
+  expect(stepHeadings).toBe((await stepIds(page)).length);
+  expect(await page.getByRole('navigation', { name: 'Steps in this story' }).count()).toBe(1);
+  await close();
+});
+
+test('with JavaScript off, the whole story reads in order: every step, quote and source', async () => {
+  const withScript = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const titles = await withScript.page.evaluate(() =>
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.step-card > h2') ?? [])].map((heading) => heading.textContent ?? ''),
+  );
+  await withScript.close();
+
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: PHONE, javaScriptEnabled: false });
+  const text = await page.locator('main').innerText();
+  const positions = titles.map((title) => text.indexOf(title));
+  expect(positions.every((position) => position >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  for (const words of [
+    'We need to determine very quickly now – and I’m talking about a matter of days – whether or not this is doable in the next few weeks.',
+    'We’re not going to continue with this endeavour for weeks and months on end',
+    'This is how Russia began this Good Friday',
+    'How many were hurt in Kharkiv?',
+    'U.S. Secretary of State Marco Rubio warned Friday',
+  ]) {
+    expect(text).toContain(words);
+  }
+  expect(await page.locator('.tide-fallback').evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
+  expect(await page.getByRole('table').getByRole('row').count()).toBe(1 + 17);
+  await close();
+});
+
+test('the page requests nothing from any other host while the whole story is read', async () => {
+  const { page, requests, problems, close } = await openPage(browser, siteUrl(), { viewport: PHONE });
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+  await settle(page);
+  const origin = new URL(siteUrl()).origin;
+  expect(requests.length).toBeGreaterThan(0);
+  expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+  expect(problems).toEqual([]);
+  await close();
+});

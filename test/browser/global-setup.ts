@@ -1,0 +1,33 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { chromiumPath } from './chromium.ts';
+import { serveFolder } from './static-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    /** Path of the built module script, relative to the site root. */
+    bundle: string;
+  }
+}
+
+/** Folder served to the browser tests: the built site plus pages the tests add. */
+export const SITE = 'test/.artifacts/site';
+
+export default async function setup(project: TestProject) {
+  chromiumPath();
+  if (!existsSync('dist/index.html')) {
+    throw new Error('dist/ is missing: the browser tests run against the built site. Run `npm test`, which builds first.');
+  }
+  rmSync(SITE, { recursive: true, force: true });
+  mkdirSync(SITE, { recursive: true });
+  cpSync('dist', SITE, { recursive: true });
+  // The built page's script, so that fixture pages can load the same bundle.
+  const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync('dist/index.html', 'utf8'))?.[1];
+  if (!script) throw new Error('could not find the module script in dist/index.html');
+  mkdirSync(`${SITE}/__fixtures`, { recursive: true });
+  const server = await serveFolder(SITE);
+  project.provide('baseUrl', server.url);
+  project.provide('bundle', script);
+  return () => server.close();
+}

@@ -1,0 +1,127 @@
+/**
+ * Helpers for the browser tests: open the built site in real Chromium, read what the
+ * reader sees, and compute independently which step should be active.
+ */
+import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { SITE } from './global-setup.ts';
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export interface StoryPage {
+  page: Page;
+  /** Console errors and warnings, and uncaught exceptions. */
+  problems: string[];
+  /** Every URL the page requested. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export function siteUrl(path = ''): string {
+  return new URL(path, inject('baseUrl')).toString();
+}
+
+/** Writes a page into the served site and returns its URL. `%BUNDLE%` becomes the built script. */
+export function fixturePage(name: string, html: string): string {
+  writeFileSync(`${SITE}/__fixtures/${name}.html`, html.replaceAll('%BUNDLE%', `../${inject('bundle')}`));
+  return siteUrl(`__fixtures/${name}.html`);
+}
+
+export interface OpenOptions extends BrowserContextOptions {
+  /** Wait for a rendered story with an active step (the default), or not, for pages meant to fail. */
+  waitForStory?: boolean;
+}
+
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<StoryPage> {
+  const { waitForStory: wait = true, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: DESKTOP, ...contextOptions });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(url);
+  if (wait && options.javaScriptEnabled !== false) await waitForStory(page);
+  return { page, problems, requests, close: () => context.close() };
+}
+
+export async function waitForStory(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const story = document.querySelector('tide-story');
+    const chart = story?.shadowRoot?.querySelector('tide-timeline')?.shadowRoot?.querySelector('svg.chart');
+    return !!chart && story?.shadowRoot?.querySelector('[aria-current="step"]');
+  });
+}
+
+/** Lets scroll events, observers and a frame or two run, as after a reader's gesture ends. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 120)))));
+}
+
+/** The ids of every step marked active, in order. */
+export function activeSteps(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.step[aria-current="step"]') ?? [])].map(
+      (step) => step.dataset.stepId ?? '',
+    ),
+  );
+}
+
+/**
+ * The step that should be active, from the rule in the README, computed here from what is
+ * on screen: the reading line sits halfway down the part of the viewport where text is
+ * visible (below the sticky graphic when it covers the text), and the active step is the
+ * last one whose top has reached the line.
+ */
+export function expectedStep(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector('tide-story')?.shadowRoot;
+    const steps = [...(root?.querySelectorAll<HTMLElement>('.step') ?? [])];
+    const graphic = root?.querySelector('.graphic')?.getBoundingClientRect();
+    const first = steps[0]?.getBoundingClientRect();
+    const covers = graphic && first && graphic.left < first.right && first.left < graphic.right;
+    const top = covers ? graphic.bottom : 0;
+    const line = top + (innerHeight - top) / 2;
+    let found = steps[0];
+    for (const step of steps) if (step.getBoundingClientRect().top <= line) found = step;
+    return found?.dataset.stepId ?? '';
+  });
+}
+
+/** Asserts that exactly one step is active and that it is the one at the reading line. */
+export async function expectActiveAtReadingLine(page: Page, context: string): Promise<string> {
+  const active = await activeSteps(page);
+  const expected = await expectedStep(page);
+  expect(active, `${context}: active steps`).toEqual([expected]);
+  return expected;
+}
+
+export async function stepIds(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.step') ?? [])].map((step) => step.dataset.stepId ?? ''),
+  );
+}
+
+export async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+/** A deterministic pseudo-random sequence, so failures replay. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

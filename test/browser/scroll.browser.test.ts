@@ -1,0 +1,172 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import {
+  activeSteps, DESKTOP, expectActiveAtReadingLine, openPage, PHONE, seededRandom, settle, siteUrl, stepIds, waitForStory,
+} from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function waitForScrollToStop(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const before = scrollY;
+        setTimeout(() => resolve(scrollY === before), 150);
+      }),
+  );
+  await settle(page);
+}
+
+const maxScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+
+for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  describe(`on a ${device} (${viewport.width}×${viewport.height})`, () => {
+    test('wheel scrolling visits every step in order, with exactly one active step at each stop', async () => {
+      const { page, problems, close } = await openPage(browser, siteUrl(), { viewport });
+      const ids = await stepIds(page);
+      expect(ids.length).toBeGreaterThanOrEqual(12);
+      expect(ids.length).toBeLessThanOrEqual(20);
+      await page.mouse.move(viewport.width / 2, viewport.height - 20);
+      const visited: string[] = [];
+      const bottom = await maxScroll(page);
+      for (let guard = 0; guard < 200; guard += 1) {
+        await page.mouse.wheel(0, Math.round(viewport.height * 0.3));
+        await settle(page);
+        const active = await expectActiveAtReadingLine(page, `wheel stop ${guard}`);
+        if (visited.at(-1) !== active) visited.push(active);
+        if ((await page.evaluate(() => scrollY)) >= bottom - 1) break;
+      }
+      expect(visited).toEqual(ids);
+      expect(problems).toEqual([]);
+      await close();
+    });
+
+    test('jumps with scrollTo land on the step at the reading line', async () => {
+      const { page, problems, close } = await openPage(browser, siteUrl(), { viewport });
+      const random = seededRandom(2025);
+      const bottom = await maxScroll(page);
+      for (let jump = 0; jump < 30; jump += 1) {
+        const y = Math.round(random() * bottom);
+        await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+        await settle(page);
+        await expectActiveAtReadingLine(page, `scrollTo(${y})`);
+      }
+      expect(problems).toEqual([]);
+      await close();
+    });
+
+    test('End and Home jump to the last and first steps', async () => {
+      const { page, close } = await openPage(browser, siteUrl(), { viewport });
+      const ids = await stepIds(page);
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('End');
+      await waitForScrollToStop(page);
+      expect(await expectActiveAtReadingLine(page, 'after End')).toBe(ids.at(-1));
+      await page.keyboard.press('Home');
+      await waitForScrollToStop(page);
+      expect(await expectActiveAtReadingLine(page, 'after Home')).toBe(ids[0]);
+      await close();
+    });
+
+    test('a deep link opens on its step, active and in view', async () => {
+      for (const id of ['dnipro', 'rubio-matter-of-days', 'london-expected']) {
+        const { page, problems, close } = await openPage(browser, siteUrl(`#${id}`), { viewport });
+        await settle(page);
+        expect(await activeSteps(page), id).toEqual([id]);
+        await expectActiveAtReadingLine(page, `deep link #${id}`);
+        const top = await page.evaluate(
+          (stepId) => document.querySelector('tide-story')?.shadowRoot?.querySelector(`[data-step-id="${stepId}"]`)?.getBoundingClientRect().top ?? NaN,
+          id,
+        );
+        expect(top, id).toBeGreaterThanOrEqual(0);
+        expect(top, id).toBeLessThan(viewport.height / 2 + 100);
+        expect(problems).toEqual([]);
+        await close();
+      }
+    });
+
+    test('the URL follows the story without adding history entries, and back/forward return to linked steps', async () => {
+      const { page, close } = await openPage(browser, siteUrl(), { viewport });
+      const startLength = await page.evaluate(() => history.length);
+      const ids = await stepIds(page);
+      for (const index of [3, 6, 9]) {
+        await page.evaluate((id) => {
+          const step = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${id}"]`);
+          window.scrollTo({ top: scrollY + (step?.getBoundingClientRect().top ?? 0) - innerHeight * 0.3, behavior: 'instant' });
+        }, ids[index]);
+        await settle(page);
+        const active = await expectActiveAtReadingLine(page, `step ${index}`);
+        await page.waitForFunction((id) => location.hash === `#${id}`, active);
+      }
+      expect(await page.evaluate(() => history.length)).toBe(startLength);
+
+      // A link in the story's contents adds one entry; back returns to where the reader was.
+      const before = await page.evaluate(() => location.hash.slice(1));
+      const contents = page.getByRole('navigation', { name: 'Steps in this story' });
+      await contents.getByText(/^All \d+ steps$/).click();
+      await contents.getByRole('link', { name: 'Next: London, early next week' }).click();
+      await settle(page);
+      expect(await activeSteps(page)).toEqual(['london-expected']);
+      await page.goBack();
+      await settle(page);
+      expect(await activeSteps(page)).toEqual([before]);
+      await expectActiveAtReadingLine(page, 'after back');
+      await page.goForward();
+      await settle(page);
+      expect(await activeSteps(page)).toEqual(['london-expected']);
+      await close();
+    });
+
+    test('a reload mid-story comes back to the same step', async () => {
+      const { page, close } = await openPage(browser, siteUrl(), { viewport });
+      const ids = await stepIds(page);
+      await page.evaluate((id) => {
+        const step = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${id}"]`);
+        window.scrollTo({ top: scrollY + (step?.getBoundingClientRect().top ?? 0) - innerHeight * 0.35, behavior: 'instant' });
+      }, ids[10]);
+      await settle(page);
+      const before = await expectActiveAtReadingLine(page, 'before reload');
+      await page.waitForFunction((id) => location.hash === `#${id}`, before);
+      await page.reload();
+      await waitForStory(page);
+      await settle(page);
+      expect(await expectActiveAtReadingLine(page, 'after reload')).toBe(before);
+      await close();
+    });
+  });
+}
+
+test('resizing and rotating keep exactly one active step, at the reading line', async () => {
+  const { page, problems, close } = await openPage(browser, siteUrl('#kharkiv'), { viewport: DESKTOP });
+  for (const size of [PHONE, { width: 844, height: 390 }, { width: 320, height: 568 }, DESKTOP, { width: 1440, height: 900 }]) {
+    await page.setViewportSize(size);
+    await settle(page);
+    await settle(page);
+    await expectActiveAtReadingLine(page, `resized to ${size.width}×${size.height}`);
+  }
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test('at 200% zoom (a 1280×800 window shows 640×400 CSS pixels) steps still follow the reading line', async () => {
+  const { page, problems, close } = await openPage(browser, siteUrl('#paris-talks'), { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  await settle(page);
+  expect(await activeSteps(page)).toEqual(['paris-talks']);
+  const random = seededRandom(200);
+  const bottom = await maxScroll(page);
+  for (let jump = 0; jump < 12; jump += 1) {
+    const y = Math.round(random() * bottom);
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await settle(page);
+    await expectActiveAtReadingLine(page, `zoomed scrollTo(${y})`);
+  }
+  expect(problems).toEqual([]);
+  await close();
+});

@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { activeSteps, DESKTOP, openPage, PHONE, settle, siteUrl, stepIds } from './harness.ts';
+
+/** Rubio's five quotes from FACTS.md, verbatim, with the articles' typographic punctuation. */
+const RUBIO = [
+  'constructive',
+  'We are now reaching a point where we need to decide whether this is even possible or not',
+  'We’re not going to continue with this endeavour for weeks and months on end',
+  'We need to determine very quickly now – and I’m talking about a matter of days – whether or not this is doable in the next few weeks. If it is, we’re in. If it’s not, then we have other priorities to focus on as well.',
+  'within days',
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function goToStep(page: Page, id: string): Promise<void> {
+  await page.evaluate((stepId) => {
+    location.hash = stepId;
+  }, id);
+  await settle(page);
+  expect(await activeSteps(page)).toEqual([id]);
+}
+
+/** Quotes shown to the reader anywhere in the story: laid out and not faded out. */
+function visibleQuotes(page: Page): Promise<Array<{ step: string; text: string; earlier: boolean }>> {
+  return page.evaluate(() => {
+    const root = document.querySelector('tide-story')?.shadowRoot;
+    return [...(root?.querySelectorAll<HTMLElement>('.quote') ?? [])]
+      .filter((quote) => Number(getComputedStyle(quote).opacity) > 0.5 && quote.getBoundingClientRect().height > 0)
+      .map((quote) => ({
+        step: quote.closest<HTMLElement>('.step')?.dataset.stepId ?? '',
+        text: quote.querySelector('q')?.textContent ?? '',
+        earlier: quote.classList.contains('is-earlier'),
+      }));
+  });
+}
+
+for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  describe(`the story on a ${device}`, () => {
+    test('Rubio’s quotes arrive verbatim, one step at a time, with the earlier ones kept and dimmed', async () => {
+      const { page, problems, close } = await openPage(browser, siteUrl(), { viewport, reducedMotion: 'reduce' });
+      const rubioSteps: Array<[string, number]> = [
+        ['rubio-decision-point', 2],
+        ['rubio-weeks-and-months', 3],
+        ['rubio-matter-of-days', 4],
+        ['rubio-within-days', 5],
+      ];
+      // Just before the first of them, none of his words show anywhere yet.
+      await goToStep(page, 'good-friday');
+      expect((await visibleQuotes(page)).filter((quote) => RUBIO.includes(quote.text))).toEqual([]);
+
+      for (const [stepId, reached] of rubioSteps) {
+        await goToStep(page, stepId);
+        const inStep = (await visibleQuotes(page)).filter((quote) => quote.step === stepId && RUBIO.includes(quote.text));
+        expect(inStep.map((quote) => quote.text), stepId).toEqual(RUBIO.slice(0, reached));
+        const arriving = stepId === 'rubio-decision-point' ? 2 : 1;
+        expect(inStep.map((quote) => quote.earlier), stepId).toEqual(RUBIO.slice(0, reached).map((_, index) => index < reached - arriving));
+      }
+      expect(problems).toEqual([]);
+      await close();
+    });
+  });
+}
+
+test('each quote carries its speaker and source article', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP, reducedMotion: 'reduce' });
+  await goToStep(page, 'rubio-matter-of-days');
+  const caption = await page.evaluate(() => {
+    const step = document.querySelector('tide-story')?.shadowRoot?.querySelector('[data-step-id="rubio-matter-of-days"]');
+    const quote = [...(step?.querySelectorAll('.quote:not(.is-earlier)') ?? [])].at(-1);
+    return { tag: quote?.querySelector('blockquote')?.tagName, caption: quote?.querySelector('figcaption')?.textContent?.replace(/\s+/g, ' ').trim() };
+  });
+  expect(caption.tag).toBe('BLOCKQUOTE');
+  expect(caption.caption).toMatch(/^Marco Rubio, US Secretary of State, Paris, Friday,? 18 April 2025 · Article A$/);
+  await close();
+});
+
+test('the other voices are quoted: Zelenskyy, the Kremlin, China and Trump', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP, reducedMotion: 'reduce' });
+  const expectations: Array<[string, string, string]> = [
+    ['trump-mistake', 'Donald Trump', 'Mistake'],
+    ['good-friday', 'Volodymyr Zelenskyy', 'This is how Russia began this Good Friday – with ballistic missiles, cruise missiles, Shaheds – maiming our people and cities'],
+    ['kremlin-progress', 'The Kremlin', 'progress'],
+    ['china-groundless', 'Chinese foreign ministry spokesperson', 'groundless'],
+  ];
+  for (const [stepId, speaker, words] of expectations) {
+    await goToStep(page, stepId);
+    const quotes = await visibleQuotes(page);
+    expect(quotes.map((quote) => quote.text), stepId).toContain(words);
+    const speakers = await page.evaluate(
+      (id) => [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll(`[data-step-id="${id}"] .speaker`) ?? [])].map((node) => node.textContent),
+      stepId,
+    );
+    expect(speakers, stepId).toContain(speaker);
+  }
+  await close();
+});
+
+test('where the sources disagree is shown at the step it concerns (D1–D4)', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: PHONE, reducedMotion: 'reduce' });
+  const cases: Array<[string, RegExp[]]> = [
+    ['kharkiv', [/At least 82 people injured, including a two-year-old child/, /At least one person killed and over 60 injured/]],
+    ['sumy-bakery', [/struck by a projectile, killing one person/, /A drone strike “this week” claimed another life and wounded an employee/]],
+    ['dnipro', [/“came under attack Thursday”/, /overnight into Friday/, /late on Wednesday 16 April/]],
+    ['kremlin-progress', [/hours before Rubio’s comments/, /Peskov spoke after Rubio’s remarks/]],
+  ];
+  for (const [stepId, patterns] of cases) {
+    await goToStep(page, stepId);
+    const box = await page.evaluate((id) => {
+      const element = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${id}"] .disagreement`);
+      return { text: element?.innerText ?? '', height: element?.getBoundingClientRect().height ?? 0 };
+    }, stepId);
+    expect(box.height, stepId).toBeGreaterThan(40);
+    expect(box.text, stepId).toMatch(/Where the sources disagree/i);
+    for (const pattern of patterns) expect(box.text, stepId).toMatch(pattern);
+  }
+  await close();
+});
+
+test('every step says where its facts come from, by article headline wording and dateline', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const sources = await page.evaluate(() =>
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.step') ?? [])].map((step) =>
+      [...step.querySelectorAll('.step-sources li')].map((item) => item.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    ),
+  );
+  expect(sources.length).toBe((await stepIds(page)).length);
+  for (const list of sources) {
+    expect(list.length).toBeGreaterThan(0);
+    for (const entry of list) expect(entry).toMatch(/^(Article A “The United States has issued a warning|Article B PARIS — “U\.S\. Secretary of State Marco Rubio warned Friday|Other reporting Contemporary reporting)/);
+  }
+  await close();
+});
