@@ -101,7 +101,8 @@ export class TideTimeline extends LitElement {
   }
 
   private renderSpan(mark: Mark) {
-    if (!mark.span) return nothing;
+    // An expected event is its window; an uncertain date's window is shown while it is discussed.
+    if (!mark.span || (mark.certainty === 'uncertain' && !mark.highlighted)) return nothing;
     const classes = `span kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}`;
     return mark.certainty === 'expected'
       ? svg`<rect class=${classes} x=${mark.span.x0} y=${mark.y - 8} width=${mark.span.x1 - mark.span.x0} height="16" rx="8"></rect>`

@@ -11,7 +11,7 @@ import { DAY_MS, formatDate } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel, type TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import { LabelRows, type Anchor } from './labels.ts';
+import { LabelRows } from './labels.ts';
 import { utcScale } from './scale.ts';
 import { estimateTextWidth, type MeasureText } from './measure.ts';
 
@@ -53,6 +53,8 @@ export interface Mark {
   /** The event's window of possible dates, clamped to the plot. */
   span?: { x0: number; x1: number };
 }
+
+export type Anchor = 'start' | 'middle' | 'end';
 
 export interface Label {
   key: string;
@@ -242,7 +244,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
       const textWidth = measure(text, LABEL_SIZE, weight);
       const placed = rowsOfLabels.place({ key, x: at, width: textWidth });
       if (placed) {
-        labels.push({ key, text, x: round(placed.textX), y: round(labelBaseline(lane, placed.row, usedMarkRows)), anchor: placed.anchor, width: textWidth, highlighted: isHighlighted, role });
+        labels.push({ key, text, x: round(placed.x0), y: round(labelBaseline(lane, placed.row, usedMarkRows)), anchor: 'start', width: textWidth, highlighted: isHighlighted, role });
       }
     };
     const byX = (a: TimedEvent, b: TimedEvent) => a.at - b.at;

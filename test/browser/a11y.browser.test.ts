@@ -116,14 +116,3 @@ test('with JavaScript off, the whole story reads in order: every step, quote and
   expect(await page.getByRole('table').getByRole('row').count()).toBe(1 + 17);
   await close();
 });
-
-test('the page requests nothing from any other host while the whole story is read', async () => {
-  const { page, requests, problems, close } = await openPage(browser, siteUrl(), { viewport: PHONE });
-  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
-  await settle(page);
-  const origin = new URL(siteUrl()).origin;
-  expect(requests.length).toBeGreaterThan(0);
-  expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
-  expect(problems).toEqual([]);
-  await close();
-});

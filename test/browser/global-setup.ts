@@ -13,6 +13,8 @@ declare module 'vitest' {
 
 /** Folder served to the browser tests: the built site plus pages the tests add. */
 export const SITE = 'test/.artifacts/site';
+/** Where a second copy of the build is served from, to prove relative URLs. */
+export const NESTED = 'some/sub/path';
 
 export default async function setup(project: TestProject) {
   chromiumPath();
@@ -26,6 +28,8 @@ export default async function setup(project: TestProject) {
   const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(readFileSync('dist/index.html', 'utf8'))?.[1];
   if (!script) throw new Error('could not find the module script in dist/index.html');
   mkdirSync(`${SITE}/__fixtures`, { recursive: true });
+  // The same build again, deep in a sub-path, as a publisher's static host might place it.
+  cpSync('dist', `${SITE}/${NESTED}`, { recursive: true });
   const server = await serveFolder(SITE);
   project.provide('baseUrl', server.url);
   project.provide('bundle', script);

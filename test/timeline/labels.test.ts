@@ -1,21 +1,27 @@
 import { describe, expect, test } from 'vitest';
-import { LABEL_GAP, LabelRows } from '../../src/timeline/labels.ts';
+import { LABEL_GAP, LABEL_REACH, LabelRows } from '../../src/timeline/labels.ts';
 import { estimateTextWidth } from '../../src/timeline/measure.ts';
 import { symbolPath } from '../../src/timeline/symbols.ts';
 
 describe('LabelRows', () => {
   test('centres a label on its point when there is room', () => {
     const rows = new LabelRows(2, 0, 300);
-    expect(rows.place({ key: 'a', x: 150, width: 40 })).toMatchObject({ row: 0, anchor: 'middle', x0: 130, x1: 170, textX: 150 });
+    expect(rows.place({ key: 'a', x: 150, width: 40 })).toEqual({ key: 'a', row: 0, x0: 130, x1: 170 });
   });
 
-  test('moves a clashing label to the side, then to the next row', () => {
+  test('slides a clashing label just clear of its neighbour, while it still touches its point', () => {
     const rows = new LabelRows(2, 0, 300);
     rows.place({ key: 'a', x: 150, width: 40 });
-    const beside = rows.place({ key: 'b', x: 185, width: 40 });
-    expect(beside).toMatchObject({ row: 0, anchor: 'start' });
-    expect(beside!.x0).toBeGreaterThanOrEqual(170 + LABEL_GAP);
-    expect(rows.place({ key: 'c', x: 160, width: 40 })).toMatchObject({ row: 1 });
+    expect(rows.place({ key: 'b', x: 185, width: 40 })).toEqual({ key: 'b', row: 0, x0: 170 + LABEL_GAP, x1: 170 + LABEL_GAP + 40 });
+  });
+
+  test('takes the next row when sliding would leave its point behind', () => {
+    const rows = new LabelRows(2, 0, 300);
+    rows.place({ key: 'a', x: 150, width: 40 });
+    const placed = rows.place({ key: 'c', x: 152, width: 40 });
+    expect(placed?.row).toBe(1);
+    expect(placed!.x0).toBeLessThanOrEqual(152 + LABEL_REACH);
+    expect(placed!.x1).toBeGreaterThanOrEqual(152 - LABEL_REACH);
   });
 
   test('drops a label that fits in no row rather than overlapping', () => {
@@ -27,7 +33,7 @@ describe('LabelRows', () => {
 
   test('keeps a label at the edge inside the bounds', () => {
     const rows = new LabelRows(1, 0, 200);
-    expect(rows.place({ key: 'edge', x: 195, width: 60 })).toMatchObject({ x0: 140, x1: 200 });
+    expect(rows.place({ key: 'edge', x: 195, width: 60 })).toEqual({ key: 'edge', row: 0, x0: 140, x1: 200 });
   });
 });
 

@@ -144,6 +144,8 @@ describe('layoutTimeline in a cramped chart', () => {
       model.story.steps.forEach((step, index) => {
         const layout = layoutForStep(model, index, 320, height);
         expect(overlappingLabels(layout), `${step.id} at 320×${height}`).toEqual([]);
+        const labelled = layout.labels.filter((label) => label.role === 'event' && label.highlighted).map((label) => label.key).sort();
+        expect(labelled, `${step.id} at 320×${height}`).toEqual(step.events.filter((id) => !model.eventsById.get(id)?.context).sort());
         for (const label of layout.labels.filter((candidate) => candidate.role === 'event' || candidate.role === 'lane')) {
           const box = labelBox(label);
           expect(box.y0, `${label.key} at 320×${height}`).toBeGreaterThanOrEqual(layout.plot.top - 0.01);
