@@ -126,6 +126,10 @@ export class TideStory extends LitElement {
       this.error = undefined;
       void this.updateComplete.then(() => {
         if (this.model !== model) return;
+        // The browser focuses the fragment's target itself when loading finishes (here, the unrendered
+        // fallback, so focus falls to the body); reveal ours after that.
+        if (document.readyState === 'complete') this.revealHashTarget();
+        else window.addEventListener('load', () => this.revealHashTarget(), { once: true });
         this.dispatchEvent(new CustomEvent('tide-ready', { detail: { steps: model.story.steps.length }, bubbles: true, composed: true }));
       });
     } catch (error) {
@@ -159,8 +163,10 @@ export class TideStory extends LitElement {
     }, HASH_DELAY_MS);
   }
 
-  /** Hashes that name a step are the controller's; others may name a section in here. */
-  private readonly handleHashChange = () => {
+  private readonly handleHashChange = () => this.revealHashTarget();
+
+  /** Hashes that name a step are the controller's; others may name a section in here, such as the events table. */
+  private revealHashTarget(): void {
     const id = decodeURIComponent(location.hash.slice(1));
     if (!id || this.model?.stepIndex.has(id)) return;
     const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
@@ -168,7 +174,7 @@ export class TideStory extends LitElement {
     target.setAttribute('tabindex', '-1');
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
-  };
+  }
 
   /** A keyboard user tabbing onto a step brings it to the reading line, so focus and the active step agree. */
   private readonly handleFocusIn = (event: FocusEvent) => {

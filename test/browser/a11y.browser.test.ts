@@ -116,3 +116,27 @@ test('with JavaScript off, the whole story reads in order: every step, quote and
   expect(await page.getByRole('table').getByRole('row').count()).toBe(1 + 17);
   await close();
 });
+
+test('the live region announces only the new step’s heading and date', async () => {
+  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const live = () => page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('[aria-live="polite"]')?.textContent?.trim() ?? '');
+  expect(await live()).toBe('');
+  await goToStep(page, 'paris-talks');
+  expect((await live()).replace(/,? (\d)/, ' $1')).toMatch(/^Thursday: talks in Paris, Thursday 17 April 2025$/);
+  await goToStep(page, 'earlier-talks');
+  expect(await live()).toMatch(/^Before this week: three meetings with Putin, 11 February\s*–\s*11 April 2025$/);
+  await close();
+});
+
+test('opening a link to the events table lands on the table', async () => {
+  const { page, close } = await openPage(browser, siteUrl('#tl-events'), { viewport: PHONE });
+  await settle(page);
+  const heading = await page.evaluate(() => {
+    const target = document.querySelector('tide-story')?.shadowRoot?.getElementById('tl-events');
+    return { top: target?.getBoundingClientRect().top ?? -1, focused: document.querySelector('tide-story')?.shadowRoot?.activeElement === target };
+  });
+  expect(heading.focused).toBe(true);
+  expect(heading.top).toBeGreaterThanOrEqual(0);
+  expect(heading.top).toBeLessThan(PHONE.height / 2);
+  await close();
+});
