@@ -27,8 +27,7 @@ export interface StepControllerOptions {
  */
 export class StepController implements ReactiveController {
   /** The active step index, or -1 before the first measurement. */
-  active = -1;
-
+  private active = -1;
   private steps: readonly HTMLElement[] = [];
   /** Step tops relative to the first step's top. */
   private tops: number[] = [];
@@ -38,9 +37,12 @@ export class StepController implements ReactiveController {
   private resizeObserver?: ResizeObserver;
   private connected = false;
   private measureQueued = false;
+  private listeners?: AbortController;
+  /** A deep link is honoured once, on the first setup, not on every re-attach. */
+  private hashHonoured = false;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly options: StepControllerOptions,
   ) {
     host.addController(this);
@@ -48,19 +50,20 @@ export class StepController implements ReactiveController {
 
   hostConnected(): void {
     this.connected = true;
-    window.addEventListener('resize', this.handleResize);
-    window.addEventListener('hashchange', this.handleHashChange);
-    window.addEventListener('pageshow', this.handleScrollEnd);
-    document.addEventListener('scrollend', this.handleScrollEnd);
+    this.listeners = new AbortController();
+    const { signal } = this.listeners;
+    window.addEventListener('resize', this.handleResize, { signal });
+    window.addEventListener('hashchange', this.handleHashChange, { signal });
+    window.addEventListener('pageshow', this.handleScrollEnd, { signal });
+    document.addEventListener('scrollend', this.handleScrollEnd, { signal });
     this.steps = [];
+    // Re-attached hosts do not re-render by themselves; hostUpdated sets the steps up again.
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    window.removeEventListener('resize', this.handleResize);
-    window.removeEventListener('hashchange', this.handleHashChange);
-    window.removeEventListener('pageshow', this.handleScrollEnd);
-    document.removeEventListener('scrollend', this.handleScrollEnd);
+    this.listeners?.abort();
     this.teardown();
     this.steps = [];
   }
@@ -70,7 +73,6 @@ export class StepController implements ReactiveController {
     const steps = this.options.steps();
     const changed = steps.length !== this.steps.length || steps.some((step, index) => step !== this.steps[index]);
     if (!changed) return;
-    const first = this.steps.length === 0;
     this.teardown();
     this.steps = steps;
     if (steps.length === 0) return;
@@ -79,7 +81,9 @@ export class StepController implements ReactiveController {
     const graphic = this.options.graphic();
     if (graphic) this.resizeObserver.observe(graphic);
     this.measure();
-    if (!(first && this.jumpToHash(location.hash, 'initial'))) this.sync('initial');
+    const honourHash = !this.hashHonoured;
+    this.hashHonoured = true;
+    if (!(honourHash && this.jumpToHash(location.hash, 'initial'))) this.sync('initial');
   }
 
   /** Scrolls so that the step is at the reading line, and makes it active. */

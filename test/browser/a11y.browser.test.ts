@@ -1,28 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { activeSteps, DESKTOP, expectNoAxeViolations, openPage, PHONE, settle, siteUrl, stepIds } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import { activeSteps, DESKTOP, expectNoAxeViolations, goToStep, openPage, PHONE, settle, sharedBrowser, siteUrl, stepIds } from './harness.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
-async function goToStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((stepId) => {
-    location.hash = stepId;
-  }, id);
-  await settle(page);
-  expect(await activeSteps(page)).toEqual([id]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     test(`axe finds no violations at the first, middle and last steps (${device}, ${colorScheme})`, async () => {
-      const { page, close } = await openPage(browser, siteUrl(), { viewport, colorScheme, reducedMotion: 'reduce' });
+      const { page, close } = await openPage(browser(), siteUrl(), { viewport, colorScheme, reducedMotion: 'reduce' });
       const ids = await stepIds(page);
       for (const id of [ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)]) {
         await goToStep(page, id ?? '');
@@ -36,7 +21,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 describe('motion', () => {
   test('animates the chart and quotes by default, and not at all under prefers-reduced-motion', async () => {
     const durations = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP, reducedMotion });
+      const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP, reducedMotion });
       const result = await page.evaluate(() => {
         const root = document.querySelector('tide-story')?.shadowRoot;
         const chart = root?.querySelector('tide-timeline')?.shadowRoot;
@@ -53,7 +38,7 @@ describe('motion', () => {
 });
 
 test('a keyboard-only reader can tab to every step, which becomes active with a visible focus ring', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: PHONE });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: PHONE });
   const ids = await stepIds(page);
   const reached: string[] = [];
   for (let press = 0; press < 120 && reached.length < ids.length; press += 1) {
@@ -80,7 +65,7 @@ test('a keyboard-only reader can tab to every step, which becomes active with a 
 });
 
 test('the page has one h1, a main landmark, step headings one level down, and a named steps navigation', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
   expect(await page.getByRole('main').count()).toBe(1);
   expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['From Sumy to Paris: the week the US warned it may walk away']);
   const stepHeadings = await page.evaluate(() =>
@@ -92,13 +77,13 @@ test('the page has one h1, a main landmark, step headings one level down, and a 
 });
 
 test('with JavaScript off, the whole story reads in order: every step, quote and source', async () => {
-  const withScript = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const withScript = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
   const titles = await withScript.page.evaluate(() =>
     [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.step-card > h2') ?? [])].map((heading) => heading.textContent ?? ''),
   );
   await withScript.close();
 
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: PHONE, javaScriptEnabled: false });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: PHONE, javaScriptEnabled: false });
   const text = await page.locator('main').innerText();
   const positions = titles.map((title) => text.indexOf(title));
   expect(positions.every((position) => position >= 0)).toBe(true);
@@ -118,7 +103,7 @@ test('with JavaScript off, the whole story reads in order: every step, quote and
 });
 
 test('the live region announces only the new step’s heading and date', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
   const live = () => page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('[aria-live="polite"]')?.textContent?.trim() ?? '');
   expect(await live()).toBe('');
   await goToStep(page, 'paris-talks');
@@ -129,7 +114,7 @@ test('the live region announces only the new step’s heading and date', async (
 });
 
 test('opening a link to the events table lands on the table', async () => {
-  const { page, close } = await openPage(browser, siteUrl('#tl-events'), { viewport: PHONE });
+  const { page, close } = await openPage(browser(), siteUrl('#tl-events'), { viewport: PHONE });
   await settle(page);
   const heading = await page.evaluate(() => {
     const target = document.querySelector('tide-story')?.shadowRoot?.getElementById('tl-events');

@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { expect, test } from 'vitest';
 import { SITE } from './global-setup.ts';
-import { fixturePage, openPage } from './harness.ts';
+import { fixturePage, openPage, sharedBrowser } from './harness.ts';
 
 const flagship = () => JSON.parse(readFileSync('data/sumy-paris-london.json', 'utf8')) as Record<string, unknown> & { events: Array<Record<string, unknown>>; steps: Array<Record<string, unknown>> };
 
@@ -22,13 +21,7 @@ function hostPage(name: string, story: string): string {
 
 const inline = (json: string) => `<tide-story><script type="application/json">${json.replace(/</g, '\\u003c')}</script></tide-story>`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function errorText(page: Page): Promise<string> {
   await page.waitForFunction(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('[role="alert"]'));
@@ -45,7 +38,7 @@ test('a story that fails validation shows what failed and where, and the host pa
   story.events[3]!.date = '13/04/2025';
   (story.steps[2]!.events as string[]).push('no-such-event');
   const url = hostPage('invalid-date', inline(JSON.stringify(story)));
-  const { page, problems, close } = await openPageAllowingErrors(browser, url);
+  const { page, problems, close } = await openPageAllowingErrors(browser(), url);
   const text = await errorText(page);
   expect(text).toContain('This story could not be shown');
   expect(text).toContain('story: events[3].date: expected a real calendar date as YYYY-MM-DD, got "13/04/2025"');
@@ -63,7 +56,7 @@ test('invalid JSON, a missing file and a broken reference each get their own rea
     ['bad-reference', inline(JSON.stringify(missingReference)), /^story: steps\[0\]\.events\[0\]: unknown events id "no-such-event"$/m],
   ];
   for (const [name, markup, pattern] of cases) {
-    const { page, problems, close } = await openPageAllowingErrors(browser, hostPage(name, markup));
+    const { page, problems, close } = await openPageAllowingErrors(browser(), hostPage(name, markup));
     expect(await errorText(page), name).toMatch(pattern);
     await expectHostStillWorks(page);
     expect(problems.filter((problem) => problem.startsWith('uncaught')), name).toEqual([]);
@@ -76,7 +69,7 @@ test('a story loaded from src renders, and markup in its text stays text', async
   story.title = 'Title with <img src=x onerror="window.__owned = 1"> markup';
   (story.steps[0]!.body as string[])[0] = '<script>window.__owned = 2</script>Plain words';
   writeFileSync(`${SITE}/__fixtures/story.json`, JSON.stringify(story));
-  const { page, problems, close } = await openPageAllowingErrors(browser, hostPage('from-src', '<tide-story src="./story.json" heading-level="2"></tide-story>'));
+  const { page, problems, close } = await openPageAllowingErrors(browser(), hostPage('from-src', '<tide-story src="./story.json" heading-level="2"></tide-story>'));
   await page.waitForFunction(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.step[aria-current="step"]'));
   const seen = await page.evaluate(() => {
     const root = document.querySelector('tide-story')?.shadowRoot;

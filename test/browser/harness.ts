@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
 import { SITE } from './global-setup.ts';
 
 export const PHONE = { width: 390, height: 844 };
@@ -18,6 +19,21 @@ export interface StoryPage {
   /** Every URL the page requested. */
   requests: string[];
   close(): Promise<void>;
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser has not started');
+    return browser;
+  };
 }
 
 export function siteUrl(path = ''): string {
@@ -62,6 +78,27 @@ export async function waitForStory(page: Page): Promise<void> {
 /** Lets scroll events, observers and a frame or two run, as after a reader's gesture ends. */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 120)))));
+}
+
+/** Follows an in-page link to a step, as a reader would, and checks that it became active. */
+export async function goToStep(page: Page, id: string): Promise<void> {
+  await page.evaluate((stepId) => {
+    location.hash = stepId;
+  }, id);
+  await settle(page);
+  expect(await activeSteps(page)).toEqual([id]);
+}
+
+/** Scrolls so that a step's top sits at a fraction of the window's height. */
+export async function scrollStepTo(page: Page, id: string, fraction: number): Promise<void> {
+  await page.evaluate(
+    ([stepId, at]) => {
+      const step = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${stepId}"]`);
+      window.scrollTo({ top: scrollY + (step?.getBoundingClientRect().top ?? 0) - innerHeight * Number(at), behavior: 'instant' });
+    },
+    [id, fraction] as const,
+  );
+  await settle(page);
 }
 
 /** The ids of every step marked active, in order. */

@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
-  activeSteps, DESKTOP, expectActiveAtReadingLine, openPage, PHONE, seededRandom, settle, siteUrl, stepIds, waitForStory,
+  activeSteps, DESKTOP, expectActiveAtReadingLine, openPage, PHONE, scrollStepTo, seededRandom, settle, sharedBrowser, siteUrl, stepIds, waitForStory,
 } from './harness.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function waitForScrollToStop(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -29,7 +22,7 @@ const maxScroll = (page: Page) => page.evaluate(() => document.documentElement.s
 for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`on a ${device} (${viewport.width}×${viewport.height})`, () => {
     test('wheel scrolling visits every step in order, with exactly one active step at each stop', async () => {
-      const { page, problems, close } = await openPage(browser, siteUrl(), { viewport });
+      const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport });
       const ids = await stepIds(page);
       expect(ids.length).toBeGreaterThanOrEqual(12);
       expect(ids.length).toBeLessThanOrEqual(20);
@@ -49,7 +42,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     });
 
     test('jumps with scrollTo land on the step at the reading line', async () => {
-      const { page, problems, close } = await openPage(browser, siteUrl(), { viewport });
+      const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport });
       const random = seededRandom(2025);
       const bottom = await maxScroll(page);
       for (let jump = 0; jump < 30; jump += 1) {
@@ -63,7 +56,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     });
 
     test('End and Home jump to the last and first steps', async () => {
-      const { page, close } = await openPage(browser, siteUrl(), { viewport });
+      const { page, close } = await openPage(browser(), siteUrl(), { viewport });
       const ids = await stepIds(page);
       await page.locator('body').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('End');
@@ -77,7 +70,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 
     test('a deep link opens on its step, active and in view', async () => {
       for (const id of ['dnipro', 'rubio-matter-of-days', 'london-expected']) {
-        const { page, problems, close } = await openPage(browser, siteUrl(`#${id}`), { viewport });
+        const { page, problems, close } = await openPage(browser(), siteUrl(`#${id}`), { viewport });
         await settle(page);
         expect(await activeSteps(page), id).toEqual([id]);
         await expectActiveAtReadingLine(page, `deep link #${id}`);
@@ -93,15 +86,11 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     });
 
     test('the URL follows the story without adding history entries, and back/forward return to linked steps', async () => {
-      const { page, close } = await openPage(browser, siteUrl(), { viewport });
+      const { page, close } = await openPage(browser(), siteUrl(), { viewport });
       const startLength = await page.evaluate(() => history.length);
       const ids = await stepIds(page);
       for (const index of [3, 6, 9]) {
-        await page.evaluate((id) => {
-          const step = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${id}"]`);
-          window.scrollTo({ top: scrollY + (step?.getBoundingClientRect().top ?? 0) - innerHeight * 0.3, behavior: 'instant' });
-        }, ids[index]);
-        await settle(page);
+        await scrollStepTo(page, ids[index] ?? '', 0.3);
         const active = await expectActiveAtReadingLine(page, `step ${index}`);
         await page.waitForFunction((id) => location.hash === `#${id}`, active);
       }
@@ -125,13 +114,9 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     });
 
     test('a reload mid-story comes back to the same step', async () => {
-      const { page, close } = await openPage(browser, siteUrl(), { viewport });
+      const { page, close } = await openPage(browser(), siteUrl(), { viewport });
       const ids = await stepIds(page);
-      await page.evaluate((id) => {
-        const step = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${id}"]`);
-        window.scrollTo({ top: scrollY + (step?.getBoundingClientRect().top ?? 0) - innerHeight * 0.35, behavior: 'instant' });
-      }, ids[10]);
-      await settle(page);
+      await scrollStepTo(page, ids[10] ?? '', 0.35);
       const before = await expectActiveAtReadingLine(page, 'before reload');
       await page.waitForFunction((id) => location.hash === `#${id}`, before);
       await page.reload();
@@ -144,7 +129,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 }
 
 test('resizing and rotating keep exactly one active step, at the reading line', async () => {
-  const { page, problems, close } = await openPage(browser, siteUrl('#kharkiv'), { viewport: DESKTOP });
+  const { page, problems, close } = await openPage(browser(), siteUrl('#kharkiv'), { viewport: DESKTOP });
   for (const size of [PHONE, { width: 844, height: 390 }, { width: 320, height: 568 }, DESKTOP, { width: 1440, height: 900 }]) {
     await page.setViewportSize(size);
     await settle(page);
@@ -156,7 +141,7 @@ test('resizing and rotating keep exactly one active step, at the reading line', 
 });
 
 test('at 200% zoom (a 1280×800 window shows 640×400 CSS pixels) steps still follow the reading line', async () => {
-  const { page, problems, close } = await openPage(browser, siteUrl('#paris-talks'), { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  const { page, problems, close } = await openPage(browser(), siteUrl('#paris-talks'), { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   await settle(page);
   expect(await activeSteps(page)).toEqual(['paris-talks']);
   const random = seededRandom(200);
@@ -166,6 +151,31 @@ test('at 200% zoom (a 1280×800 window shows 640×400 CSS pixels) steps still fo
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
     await settle(page);
     await expectActiveAtReadingLine(page, `zoomed scrollTo(${y})`);
+  }
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test('moving the story to another container keeps it stepping, without jumping the page', async () => {
+  const { page, problems, close } = await openPage(browser(), siteUrl('#paris-talks'), { viewport: PHONE });
+  await scrollStepTo(page, 'kharkiv', 0.4);
+  const before = await page.evaluate(() => scrollY);
+  await page.evaluate(() => {
+    const story = document.querySelector('tide-story');
+    const wrapper = document.createElement('div');
+    story?.replaceWith(wrapper);
+    if (story) wrapper.append(story);
+  });
+  await settle(page);
+  expect(await page.evaluate(() => scrollY)).toBe(before);
+  expect(await expectActiveAtReadingLine(page, 'after moving')).toBe('kharkiv');
+  const random = seededRandom(11);
+  const bottom = await maxScroll(page);
+  for (let jump = 0; jump < 8; jump += 1) {
+    const y = Math.round(random() * bottom);
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await settle(page);
+    await expectActiveAtReadingLine(page, `after moving, scrollTo(${y})`);
   }
   expect(problems).toEqual([]);
   await close();

@@ -1,19 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { expect, test } from 'vitest';
 import { NESTED } from './global-setup.ts';
-import { activeSteps, openPage, PHONE, settle, siteUrl } from './harness.ts';
+import { activeSteps, openPage, PHONE, settle, sharedBrowser, siteUrl } from './harness.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('the page requests nothing from any other host while the whole story is read', async () => {
-  const { page, requests, problems, close } = await openPage(browser, siteUrl(), { viewport: PHONE });
+  const { page, requests, problems, close } = await openPage(browser(), siteUrl(), { viewport: PHONE });
   await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
   await settle(page);
   const origin = new URL(siteUrl()).origin;
@@ -24,7 +16,7 @@ test('the page requests nothing from any other host while the whole story is rea
 });
 
 test('the built site works from a sub-path of a plain static server, with every request answered', async () => {
-  const { page, problems, close } = await openPage(browser, siteUrl(`${NESTED}/index.html#paris-talks`), { viewport: PHONE });
+  const { page, problems, close } = await openPage(browser(), siteUrl(`${NESTED}/index.html#paris-talks`), { viewport: PHONE });
   const failed: string[] = [];
   page.on('response', (response) => {
     if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);

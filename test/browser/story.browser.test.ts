@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { activeSteps, DESKTOP, openPage, PHONE, settle, siteUrl, stepIds } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DESKTOP, goToStep, openPage, PHONE, sharedBrowser, siteUrl, stepIds } from './harness.ts';
 
 /** Rubio's five quotes from FACTS.md, verbatim, with the articles' typographic punctuation. */
 const RUBIO = [
@@ -12,21 +11,8 @@ const RUBIO = [
   'within days',
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
-async function goToStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((stepId) => {
-    location.hash = stepId;
-  }, id);
-  await settle(page);
-  expect(await activeSteps(page)).toEqual([id]);
-}
 
 /** Quotes shown to the reader anywhere in the story: laid out and not faded out. */
 function visibleQuotes(page: Page): Promise<Array<{ step: string; text: string; earlier: boolean }>> {
@@ -45,7 +31,7 @@ function visibleQuotes(page: Page): Promise<Array<{ step: string; text: string; 
 for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`the story on a ${device}`, () => {
     test('Rubio’s quotes arrive verbatim, one step at a time, with the earlier ones kept and dimmed', async () => {
-      const { page, problems, close } = await openPage(browser, siteUrl(), { viewport, reducedMotion: 'reduce' });
+      const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport, reducedMotion: 'reduce' });
       const rubioSteps: Array<[string, number]> = [
         ['rubio-decision-point', 2],
         ['rubio-weeks-and-months', 3],
@@ -70,7 +56,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 }
 
 test('each quote carries its speaker and source article', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP, reducedMotion: 'reduce' });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP, reducedMotion: 'reduce' });
   await goToStep(page, 'rubio-matter-of-days');
   const caption = await page.evaluate(() => {
     const step = document.querySelector('tide-story')?.shadowRoot?.querySelector('[data-step-id="rubio-matter-of-days"]');
@@ -83,7 +69,7 @@ test('each quote carries its speaker and source article', async () => {
 });
 
 test('the other voices are quoted: Zelenskyy, the Kremlin, China and Trump', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP, reducedMotion: 'reduce' });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP, reducedMotion: 'reduce' });
   const expectations: Array<[string, string, string]> = [
     ['trump-mistake', 'Donald Trump', 'Mistake'],
     ['good-friday', 'Volodymyr Zelenskyy', 'This is how Russia began this Good Friday – with ballistic missiles, cruise missiles, Shaheds – maiming our people and cities'],
@@ -104,7 +90,7 @@ test('the other voices are quoted: Zelenskyy, the Kremlin, China and Trump', asy
 });
 
 test('where the sources disagree is shown at the step it concerns (D1–D4)', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: PHONE, reducedMotion: 'reduce' });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: PHONE, reducedMotion: 'reduce' });
   const cases: Array<[string, RegExp[]]> = [
     ['kharkiv', [/At least 82 people injured, including a two-year-old child/, /At least one person killed and over 60 injured/]],
     ['sumy-bakery', [/struck by a projectile, killing one person/, /A drone strike “this week” claimed another life and wounded an employee/]],
@@ -125,7 +111,7 @@ test('where the sources disagree is shown at the step it concerns (D1–D4)', as
 });
 
 test('every step says where its facts come from, by article headline wording and dateline', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
   const sources = await page.evaluate(() =>
     [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.step') ?? [])].map((step) =>
       [...step.querySelectorAll('.step-sources li')].map((item) => item.textContent?.replace(/\s+/g, ' ').trim() ?? ''),

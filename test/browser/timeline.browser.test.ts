@@ -1,42 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { activeSteps, DESKTOP, openPage, PHONE, settle, siteUrl, stepIds } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { FLAGSHIP_AXIS_DATES } from '../fixtures/flagship-dates.ts';
+import { DESKTOP, goToStep, openPage, PHONE, settle, sharedBrowser, siteUrl, stepIds } from './harness.ts';
 
-/** The calendar date of every event on the axis, from FACTS.md. */
-const EVENT_DATES: Record<string, string> = {
-  'sumy-palm-sunday': '2025-04-13',
-  'trump-mistake': '2025-04-13',
-  'dnipro-drone-strike': '2025-04-16',
-  'paris-talks': '2025-04-17',
-  'zelenskyy-china-claim': '2025-04-17',
-  'overnight-strikes': '2025-04-18',
-  'kharkiv-strike': '2025-04-18',
-  'sumy-bakery-strike': '2025-04-18',
-  'unspecified-strike': '2025-04-18',
-  'zelenskyy-good-friday': '2025-04-18',
-  'rubio-remarks': '2025-04-18',
-  'kremlin-progress': '2025-04-18',
-  'china-groundless': '2025-04-18',
-};
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const chart = (page: Page) => page.locator('tide-timeline svg.chart');
 
-async function goToStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((stepId) => {
-    location.hash = stepId;
-  }, id);
-  await settle(page);
-  expect(await activeSteps(page)).toEqual([id]);
-}
 
 /** Chart state as drawn: day bands, marks and labels with their boxes on screen. */
 function drawn(page: Page) {
@@ -65,10 +35,10 @@ function drawn(page: Page) {
 for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`the timeline on a ${device}`, () => {
     test('puts every event on the band of its date, and draws London as expected over 21–23 April', async () => {
-      const { page, close } = await openPage(browser, siteUrl('#the-warning'), { viewport, reducedMotion: 'reduce' });
+      const { page, close } = await openPage(browser(), siteUrl('#the-warning'), { viewport, reducedMotion: 'reduce' });
       const state = await drawn(page);
       expect(state.days.map((day) => day.day)).toEqual(['13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23'].map((d) => `2025-04-${d}`));
-      for (const [id, date] of Object.entries(EVENT_DATES)) {
+      for (const [id, date] of Object.entries(FLAGSHIP_AXIS_DATES)) {
         const mark = state.marks.find((candidate) => candidate.id === id);
         const band = state.days.find((day) => day.day === date);
         expect(mark?.shown, id).toBe(true);
@@ -88,7 +58,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
     });
 
     test('highlights the active step’s events, zooms to Friday, and marks the earlier meetings', async () => {
-      const { page, close } = await openPage(browser, siteUrl('#earlier-talks'), { viewport, reducedMotion: 'reduce' });
+      const { page, close } = await openPage(browser(), siteUrl('#earlier-talks'), { viewport, reducedMotion: 'reduce' });
       let state = await drawn(page);
       expect(state.labels.map((label) => label.text)).toContain('11 Feb, 13 Mar, 11 Apr');
       await goToStep(page, 'kharkiv');
@@ -109,7 +79,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 
 for (const width of [320, 1440]) {
   test(`no chart label overlaps another at ${width}px, on any step`, async () => {
-    const { page, close } = await openPage(browser, siteUrl(), { viewport: { width, height: width === 320 ? 640 : 900 }, reducedMotion: 'reduce' });
+    const { page, close } = await openPage(browser(), siteUrl(), { viewport: { width, height: width === 320 ? 640 : 900 }, reducedMotion: 'reduce' });
     for (const id of await stepIds(page)) {
       await goToStep(page, id);
       const { labels, svg } = await drawn(page);
@@ -128,7 +98,7 @@ for (const width of [320, 1440]) {
 }
 
 test('the chart has a name, a description, a key, and a link to the events as a table', async () => {
-  const { page, close } = await openPage(browser, siteUrl(), { viewport: DESKTOP });
+  const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
   await expect.poll(() => chart(page).getAttribute('role')).toBe('img');
   const named = page.getByRole('img', { name: /^Timeline, 13\s*–\s*23 April 2025$/ });
   await expect.poll(() => named.count()).toBe(1);

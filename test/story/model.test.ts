@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { toIsoDate } from '../../src/story/dates.ts';
 import { parseStory, parseStoryJson } from '../../src/story/parse.ts';
+import { FLAGSHIP_AXIS_DATES, FLAGSHIP_CONTEXT_DATES } from '../fixtures/flagship-dates.ts';
 import { minimalStory } from '../fixtures/minimal-story.ts';
 import { expectZoneInEffect } from './zone.ts';
 
@@ -15,25 +16,7 @@ describe(`story model in TZ=${process.env.TZ}`, () => {
   test('places each flagship event on its calendar date from FACTS.md', () => {
     const model = flagship();
     const dates = Object.fromEntries(model.events.map((event) => [event.id, toIsoDate(event.at)]));
-    expect(dates).toEqual({
-      'witkoff-putin-february': '2025-02-11',
-      'witkoff-putin-march': '2025-03-13',
-      'witkoff-putin-april': '2025-04-11',
-      'sumy-palm-sunday': '2025-04-13',
-      'trump-mistake': '2025-04-13',
-      'dnipro-drone-strike': '2025-04-16',
-      'paris-talks': '2025-04-17',
-      'zelenskyy-china-claim': '2025-04-17',
-      'overnight-strikes': '2025-04-18',
-      'kharkiv-strike': '2025-04-18',
-      'sumy-bakery-strike': '2025-04-18',
-      'unspecified-strike': '2025-04-18',
-      'zelenskyy-good-friday': '2025-04-18',
-      'rubio-remarks': '2025-04-18',
-      'kremlin-progress': '2025-04-18',
-      'china-groundless': '2025-04-18',
-      'london-follow-up': '2025-04-22',
-    });
+    expect(dates).toEqual({ ...FLAGSHIP_CONTEXT_DATES, ...FLAGSHIP_AXIS_DATES, 'london-follow-up': '2025-04-22' });
   });
 
   test('runs the axis from Palm Sunday to the end of the London window', () => {
