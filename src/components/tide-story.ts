@@ -93,33 +93,32 @@ export class TideStory extends LitElement {
 
   private load(): void {
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) {
-      this.accept(() => parseStoryJson(inline.textContent ?? ''), false);
-    } else if (this.src) {
-      void this.fetchStory(this.src);
-    }
+    if (inline) this.accept(() => parseStoryJson(inline.textContent ?? ''));
+    else if (this.src) void this.fetchStory(this.src);
   }
 
   private async fetchStory(src: string): Promise<void> {
     this.loadedFrom = src;
     this.model = undefined;
     this.error = undefined;
-    let text: string;
+    // A newer src may have replaced this one while it was in flight; only the latest is shown.
+    const current = () => src === this.loadedFrom;
     try {
       const response = await fetch(src);
+      if (!current()) return;
       if (!response.ok) {
         this.fail(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`.trim(), response.status >= 500);
         return;
       }
-      text = await response.text();
+      const text = await response.text();
+      if (current()) this.accept(() => parseStoryJson(text));
     } catch {
-      this.fail(`Could not load ${src}: the network request failed.`, true);
-      return;
+      if (current()) this.fail(`Could not load ${src}: the network request failed.`, true);
     }
-    if (src === this.loadedFrom) this.accept(() => parseStoryJson(text), false);
   }
 
-  private accept(parse: () => StoryModel, retry: boolean): void {
+  /** Shows a parsed story, or its validation errors (which no retry can fix). */
+  private accept(parse: () => StoryModel): void {
     try {
       const model = parse();
       this.model = model;
@@ -133,7 +132,7 @@ export class TideStory extends LitElement {
         this.dispatchEvent(new CustomEvent('tide-ready', { detail: { steps: model.story.steps.length }, bubbles: true, composed: true }));
       });
     } catch (error) {
-      this.fail(error instanceof StoryError ? error.message : String(error), retry);
+      this.fail(error instanceof StoryError ? error.message : String(error), false);
     }
   }
 

@@ -6,10 +6,7 @@ import { STRINGS } from '../i18n/strings.ts';
 
 /** "Sunday 13 April 2025, about 10:15 Kyiv time", or "21–23 April 2025" for a window. */
 export function describeWhen(event: TimedEvent, lang: string): string {
-  if (event.date === undefined) {
-    const window = event.window;
-    return window ? formatDateRange(window.start, window.end - DAY_MS, lang, DAY_MONTH_YEAR) : '';
-  }
+  if (event.date === undefined) return describeWindow(event, lang) ?? '';
   const day = formatDate(parseIsoDate(event.date), lang, FULL_DATE);
   const zone = event.timeZone ? ` ${event.timeZone}` : '';
   if (event.time) return `${day}, ${event.approximate ? `${STRINGS.about} ` : ''}${event.time}${zone}`;
