@@ -75,9 +75,26 @@ export async function waitForStory(page: Page): Promise<void> {
   });
 }
 
-/** Lets scroll events, observers and a frame or two run, as after a reader's gesture ends. */
+/**
+ * Waits as a reader's gesture ends: until the scroll position has held still for a few
+ * frames (smooth scrolling may still be running), then lets observers and handlers run.
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 120)))));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = scrollY;
+        let still = 0;
+        const started = performance.now();
+        const tick = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 4 || performance.now() - started > 3000) setTimeout(resolve, 120);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 /** Follows an in-page link to a step, as a reader would, and checks that it became active. */
@@ -111,12 +128,13 @@ export function activeSteps(page: Page): Promise<string[]> {
 }
 
 /**
- * The step that should be active, from the rule in the README, computed here from what is
- * on screen: the reading line sits halfway down the part of the viewport where text is
- * visible (below the sticky graphic when it covers the text), and the active step is the
- * last one whose top has reached the line.
+ * The active steps, and the step that should be active by the rule in the README, computed
+ * here from what is on screen, in one pass so that nothing moves in between: the reading
+ * line sits halfway down the part of the viewport where text is visible (below the sticky
+ * graphic when it covers the text), and the active step is the last one whose top has
+ * reached the line.
  */
-export function expectedStep(page: Page): Promise<string> {
+function readSteps(page: Page): Promise<{ active: string[]; expected: string }> {
   return page.evaluate(() => {
     const root = document.querySelector('tide-story')?.shadowRoot;
     const steps = [...(root?.querySelectorAll<HTMLElement>('.step') ?? [])];
@@ -127,14 +145,16 @@ export function expectedStep(page: Page): Promise<string> {
     const line = top + (innerHeight - top) / 2;
     let found = steps[0];
     for (const step of steps) if (step.getBoundingClientRect().top <= line) found = step;
-    return found?.dataset.stepId ?? '';
+    return {
+      active: steps.filter((step) => step.getAttribute('aria-current') === 'step').map((step) => step.dataset.stepId ?? ''),
+      expected: found?.dataset.stepId ?? '',
+    };
   });
 }
 
 /** Asserts that exactly one step is active and that it is the one at the reading line. */
 export async function expectActiveAtReadingLine(page: Page, context: string): Promise<string> {
-  const active = await activeSteps(page);
-  const expected = await expectedStep(page);
+  const { active, expected } = await readSteps(page);
   expect(active, `${context}: active steps`).toEqual([expected]);
   return expected;
 }
