@@ -107,13 +107,13 @@ export class TideStory extends LitElement {
       const response = await fetch(src);
       if (!current()) return;
       if (!response.ok) {
-        this.fail(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`.trim(), response.status >= 500);
+        this.fail(STRINGS.loadStatus(src, `${response.status} ${response.statusText}`.trim()), response.status >= 500);
         return;
       }
       const text = await response.text();
       if (current()) this.accept(() => parseStoryJson(text));
     } catch {
-      if (current()) this.fail(`Could not load ${src}: the network request failed.`, true);
+      if (current()) this.fail(STRINGS.loadNetwork(src), true);
     }
   }
 

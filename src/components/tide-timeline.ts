@@ -90,8 +90,8 @@ export class TideTimeline extends LitElement {
 
   private description(model: StoryModel): string {
     const lanes = kindsOnAxis(model).map((kind) => kind.label);
-    const parts = [`${model.timeline.length} events in lanes: ${lanes.join(', ')}.`];
-    if (model.context.length) parts.push(`${model.context.length} earlier events are marked at the left edge.`);
+    const parts = [STRINGS.chartLanes(model.timeline.length, lanes.join(', '))];
+    if (model.context.length) parts.push(STRINGS.chartEarlierNote(model.context.length));
     const highlighted = this.highlight
       .map((id) => model.eventsById.get(id))
       .filter((event) => event !== undefined)

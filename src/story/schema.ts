@@ -225,7 +225,6 @@ export type StoryKind = Story['kinds'][number];
 export type StorySource = Story['sources'][number];
 export type StoryEvent = Story['events'][number];
 export type StoryFigure = StoryEvent['figures'][number];
-export type SourcedText = StoryEvent['facts'][number];
 export type StoryQuote = Story['quotes'][number];
 export type QuoteSeries = Story['quoteSeries'][number];
 export type Disagreement = Story['disagreements'][number];

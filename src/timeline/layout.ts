@@ -74,7 +74,6 @@ export interface EarlierMarker {
   count: number;
   highlighted: boolean;
   kindIndex: number;
-  symbol: SymbolName;
 }
 
 export interface TimelineLayout {
@@ -195,6 +194,9 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     y1: plot.top + (index + 1) * laneHeight,
   }));
   const laneOf = new Map(lanes.map((lane) => [lane.kindId, lane]));
+  // The earlier marker sits at the left edge of the first context event's lane.
+  const earlierLane = showEarlier ? (laneOf.get(model.context[0]?.kind ?? '') ?? lanes[0]) : undefined;
+  const earlierHighlighted = model.context.some((event) => highlighted.has(event.id));
   // Mark rows grow up from the lane's floor; label rows sit above the mark rows in use and
   // never rise above the lane's top, so a lane's labels cannot meet another lane's.
   const markY = (lane: Lane, row: number) => round(lane.y1 - 4 - MARK_ROW / 2 - row * MARK_ROW);
@@ -249,31 +251,26 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     };
     const byX = (a: TimedEvent, b: TimedEvent) => a.at - b.at;
     for (const event of visible.filter((e) => highlighted.has(e.id)).sort(byX)) place(event.id, event.label, x(event.at), 700, 'event', true);
-    const earlierHere = showEarlier && model.context.some((event) => event.kind === lane.kindId);
-    const earlierHighlighted = model.context.some((event) => highlighted.has(event.id));
-    if (earlierHere && earlierHighlighted) {
+    if (lane === earlierLane && earlierHighlighted) {
       const dates = model.context.map((event) => formatDate(event.at, lang, { day: 'numeric', month: 'short' })).join(', ');
-      place('earlier', dates, 2, 700, 'earlier', true);
+      place('earlier', dates, plot.left / 2, 700, 'earlier', true);
     }
-    place(`lane-${lane.kindId}`, lane.label.toUpperCase(), plot.left + measure(lane.label.toUpperCase(), LABEL_SIZE, 600) / 2, 600, 'lane', false);
+    const laneTitle = lane.label.toLocaleUpperCase(lang);
+    place(`lane-${lane.kindId}`, laneTitle, plot.left + measure(laneTitle, LABEL_SIZE, 600) / 2, 600, 'lane', false);
     for (const event of visible.filter((e) => !highlighted.has(e.id)).sort(byX)) place(event.id, event.label, x(event.at), 400, 'event', false);
   }
 
-  let earlier: EarlierMarker | undefined;
   const firstContext = model.context[0];
-  if (showEarlier && firstContext) {
-    const lane = laneOf.get(firstContext.kind) ?? lanes[0];
-    if (lane) {
-      earlier = {
-        x: plot.left / 2,
-        y: markY(lane, 0),
-        count: model.context.length,
-        highlighted: model.context.some((event) => highlighted.has(event.id)),
-        kindIndex: firstContext.kindIndex,
-        symbol: model.kinds.get(firstContext.kind)?.symbol ?? 'circle',
-      };
-    }
-  }
+  const earlier: EarlierMarker | undefined =
+    earlierLane && firstContext
+      ? {
+          x: plot.left / 2,
+          y: markY(earlierLane, 0),
+          count: model.context.length,
+          highlighted: earlierHighlighted,
+          kindIndex: firstContext.kindIndex,
+        }
+      : undefined;
 
   let asOfX: number | undefined;
   if (model.asOfEnd > domain.start && model.asOfEnd <= domain.end) {
