@@ -121,11 +121,9 @@ export class StepController implements ReactiveController {
   private measure(): void {
     const first = this.steps[0];
     if (!first) return;
-    const origin = first.getBoundingClientRect().top;
-    this.tops = this.steps.map((step) => step.getBoundingClientRect().top - origin);
-    const graphic = this.options.graphic();
     const stepsBox = first.getBoundingClientRect();
-    const graphicBox = graphic?.getBoundingClientRect();
+    this.tops = this.steps.map((step) => step.getBoundingClientRect().top - stepsBox.top);
+    const graphicBox = this.options.graphic()?.getBoundingClientRect();
     // The graphic covers text only when it sits above the steps rather than beside them.
     const stacked = !!graphicBox && graphicBox.width > 0 && graphicBox.left < stepsBox.right && stepsBox.left < graphicBox.right;
     this.coveredTop = stacked && graphicBox ? graphicBox.height : 0;

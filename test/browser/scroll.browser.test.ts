@@ -19,6 +19,18 @@ async function waitForScrollToStop(page: Page): Promise<void> {
 
 const maxScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
 
+/** Jumps with scrollTo to seeded random positions; after each, the step at the reading line must be the one active. */
+async function expectJumpsFollowed(page: Page, seed: number, count: number, context: string): Promise<void> {
+  const random = seededRandom(seed);
+  const bottom = await maxScroll(page);
+  for (let jump = 0; jump < count; jump += 1) {
+    const y = Math.round(random() * bottom);
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await settle(page);
+    await expectActiveAtReadingLine(page, `${context} scrollTo(${y})`.trim());
+  }
+}
+
 for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
   describe(`on a ${device} (${viewport.width}×${viewport.height})`, () => {
     test('wheel scrolling visits every step in order, with exactly one active step at each stop', async () => {
@@ -43,14 +55,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
 
     test('jumps with scrollTo land on the step at the reading line', async () => {
       const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport });
-      const random = seededRandom(2025);
-      const bottom = await maxScroll(page);
-      for (let jump = 0; jump < 30; jump += 1) {
-        const y = Math.round(random() * bottom);
-        await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-        await settle(page);
-        await expectActiveAtReadingLine(page, `scrollTo(${y})`);
-      }
+      await expectJumpsFollowed(page, 2025, 30, '');
       expect(problems).toEqual([]);
       await close();
     });
@@ -144,14 +149,7 @@ test('at 200% zoom (a 1280×800 window shows 640×400 CSS pixels) steps still fo
   const { page, problems, close } = await openPage(browser(), siteUrl('#paris-talks'), { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   await settle(page);
   expect(await activeSteps(page)).toEqual(['paris-talks']);
-  const random = seededRandom(200);
-  const bottom = await maxScroll(page);
-  for (let jump = 0; jump < 12; jump += 1) {
-    const y = Math.round(random() * bottom);
-    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await settle(page);
-    await expectActiveAtReadingLine(page, `zoomed scrollTo(${y})`);
-  }
+  await expectJumpsFollowed(page, 200, 12, 'zoomed');
   expect(problems).toEqual([]);
   await close();
 });
@@ -169,14 +167,7 @@ test('moving the story to another container keeps it stepping, without jumping t
   await settle(page);
   expect(await page.evaluate(() => scrollY)).toBe(before);
   expect(await expectActiveAtReadingLine(page, 'after moving')).toBe('kharkiv');
-  const random = seededRandom(11);
-  const bottom = await maxScroll(page);
-  for (let jump = 0; jump < 8; jump += 1) {
-    const y = Math.round(random() * bottom);
-    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
-    await settle(page);
-    await expectActiveAtReadingLine(page, `after moving, scrollTo(${y})`);
-  }
+  await expectJumpsFollowed(page, 11, 8, 'after moving');
   expect(problems).toEqual([]);
   await close();
 });
