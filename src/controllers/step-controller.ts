@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { activeIndexAt, jumpTargetTop, readingLine } from './reading-position.ts';
+import { elementRoot, findScrollingAncestor, windowRoot, type ScrollRoot } from './scroll-root.ts';
 import { startScrollama, type ScrollamaSession } from './scrollama-session.ts';
 
 /** What moved the active step: used to decide whether the URL should follow. */
@@ -12,6 +13,12 @@ export interface StepControllerOptions {
   graphic(): HTMLElement | null;
   /** Where the reading line sits in the visible text, from 0 (top) to 1 (bottom). */
   offset(): number;
+  /** Pixels at the top of the viewport covered by the host page, such as a fixed header. */
+  coveredByHost(): number;
+  /** The root to follow instead of the nearest scrolling ancestor or the window. */
+  root(): ScrollRoot | undefined;
+  /** The id of the step to start on, if any; asked once per story. */
+  initialStep(): string | undefined;
   /** Called whenever the active step changes. */
   activate(index: number, cause: StepCause): void;
 }
@@ -32,17 +39,20 @@ export class StepController implements ReactiveController {
   /** Step tops relative to the first step's top. */
   private tops: number[] = [];
   private coveredTop = 0;
+  /** The reading line, in pixels below the top of the root's viewport. */
   private line = 0;
+  private root: ScrollRoot = windowRoot;
   private scrollama?: ScrollamaSession;
   private resizeObserver?: ResizeObserver;
   private connected = false;
   private measureQueued = false;
   private listeners?: AbortController;
-  /** A deep link is honoured once, on the first setup, not on every re-attach. */
-  private hashHonoured = false;
+  private rootListeners?: AbortController;
+  /** The start step is honoured once, on the first setup, not on every re-attach. */
+  private startHonoured = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: StepControllerOptions,
   ) {
     host.addController(this);
@@ -51,11 +61,7 @@ export class StepController implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     this.listeners = new AbortController();
-    const { signal } = this.listeners;
-    window.addEventListener('resize', this.handleResize, { signal });
-    window.addEventListener('hashchange', this.handleHashChange, { signal });
-    window.addEventListener('pageshow', this.handleScrollEnd, { signal });
-    document.addEventListener('scrollend', this.handleScrollEnd, { signal });
+    window.addEventListener('resize', this.handleResize, { signal: this.listeners.signal });
     this.steps = [];
     // Re-attached hosts do not re-render by themselves; hostUpdated sets the steps up again.
     this.host.requestUpdate();
@@ -76,14 +82,21 @@ export class StepController implements ReactiveController {
     this.teardown();
     this.steps = steps;
     if (steps.length === 0) return;
+    this.follow(this.options.root() ?? this.nearestRoot());
     this.resizeObserver = new ResizeObserver(this.handleLayoutChange);
     for (const step of steps) this.resizeObserver.observe(step);
     const graphic = this.options.graphic();
     if (graphic) this.resizeObserver.observe(graphic);
+    if (this.root.element) this.resizeObserver.observe(this.root.element);
     this.measure();
-    const honourHash = !this.hashHonoured;
-    this.hashHonoured = true;
-    if (!(honourHash && this.jumpToHash(location.hash, 'initial'))) this.sync('initial');
+    const start = this.startHonoured ? undefined : this.options.initialStep();
+    this.startHonoured = true;
+    if (!(start && this.jumpToId(start, 'initial'))) this.sync('initial');
+  }
+
+  /** The story's steps were replaced by a new story: its start step applies again. */
+  resetStart(): void {
+    this.startHonoured = false;
   }
 
   /** Scrolls so that the step is at the reading line, and makes it active. */
@@ -93,13 +106,12 @@ export class StepController implements ReactiveController {
     this.measure();
     const rect = step.getBoundingClientRect();
     const targetTop = jumpTargetTop(rect.height, this.coveredTop, this.line);
-    window.scrollTo({ top: window.scrollY + rect.top - targetTop, behavior: 'instant' });
+    this.root.scrollBy(rect.top - this.root.viewport().top - targetTop);
     this.sync(cause);
   }
 
-  /** Handles `#step-id`; returns false when the hash names no step. */
-  jumpToHash(hash: string, cause: StepCause = 'jump'): boolean {
-    const id = decodeURIComponent(hash.replace(/^#/, ''));
+  /** Jumps to the step with this id; returns false when there is none. */
+  jumpToId(id: string, cause: StepCause = 'jump'): boolean {
     const index = this.steps.findIndex((step) => step.dataset.stepId === id);
     if (index < 0) return false;
     this.jumpTo(index, cause);
@@ -110,7 +122,7 @@ export class StepController implements ReactiveController {
   sync(cause: StepCause = 'scroll'): void {
     const first = this.steps[0];
     if (!first) return;
-    const origin = first.getBoundingClientRect().top;
+    const origin = first.getBoundingClientRect().top - this.root.viewport().top;
     const index = activeIndexAt(this.tops, this.line - origin);
     if (index !== this.active) {
       this.active = index;
@@ -118,19 +130,35 @@ export class StepController implements ReactiveController {
     }
   }
 
+  private nearestRoot(): ScrollRoot {
+    const element = findScrollingAncestor(this.host);
+    return element ? elementRoot(element) : windowRoot;
+  }
+
+  private follow(root: ScrollRoot): void {
+    this.root = root;
+    this.rootListeners = new AbortController();
+    root.listen(this.handleScroll, this.rootListeners.signal);
+  }
+
   private measure(): void {
     const first = this.steps[0];
     if (!first) return;
+    const viewport = this.root.viewport();
+    // Outside the window, viewport units mean the wrong box: tell the styles the real height.
+    if (this.root.kind === 'window') this.host.style.removeProperty('--_vh');
+    else this.host.style.setProperty('--_vh', `${viewport.height / 100}px`);
     const stepsBox = first.getBoundingClientRect();
     this.tops = this.steps.map((step) => step.getBoundingClientRect().top - stepsBox.top);
     const graphicBox = this.options.graphic()?.getBoundingClientRect();
     // The graphic covers text only when it sits above the steps rather than beside them.
     const stacked = !!graphicBox && graphicBox.width > 0 && graphicBox.left < stepsBox.right && stepsBox.left < graphicBox.right;
-    this.coveredTop = stacked && graphicBox ? graphicBox.height : 0;
-    const line = readingLine(window.innerHeight, this.coveredTop, this.options.offset());
-    if (Math.round(line) !== Math.round(this.line) || !this.scrollama) {
+    this.coveredTop = Math.max(this.options.coveredByHost(), 0) + (stacked && graphicBox ? graphicBox.height : 0);
+    const line = readingLine(viewport.height, this.coveredTop, this.options.offset());
+    // Scrollama sizes its observers from the window's height, so it can only watch the window.
+    if (this.root.kind === 'window' && (Math.round(line) !== Math.round(this.line) || !this.scrollama)) {
       this.scrollama?.destroy();
-      this.scrollama = startScrollama([...this.steps], line, this.handleCross);
+      this.scrollama = startScrollama([...this.steps], line, this.handleScroll);
     }
     this.line = line;
   }
@@ -138,14 +166,14 @@ export class StepController implements ReactiveController {
   private teardown(): void {
     this.scrollama?.destroy();
     this.scrollama = undefined;
+    this.rootListeners?.abort();
+    this.rootListeners = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.tops = [];
   }
 
-  private readonly handleCross = () => this.sync('scroll');
-
-  private readonly handleScrollEnd = () => this.sync('scroll');
+  private readonly handleScroll = () => this.sync('scroll');
 
   private readonly handleResize = () => {
     this.measure();
@@ -162,9 +190,5 @@ export class StepController implements ReactiveController {
       this.measure();
       this.sync('resize');
     });
-  };
-
-  private readonly handleHashChange = () => {
-    this.jumpToHash(location.hash);
   };
 }

@@ -15,7 +15,7 @@ export function quoteFigure(model: StoryModel, quote: StoryQuote, earlier = fals
   const lang = model.story.lang;
   const after = quote.after ? html`${HUGS.test(quote.after) ? '' : ' '}<span class="reported">${quote.after}</span>` : nothing;
   const details = [quote.role, quote.place, formatDate(parseIsoDate(quote.date), lang, FULL_DATE)].filter(Boolean).join(', ');
-  return html`<figure class="quote ${earlier ? 'is-earlier' : ''}" data-quote-id=${quote.id}>
+  return html`<figure class="quote ${earlier ? 'is-earlier' : ''}" data-quote-id=${quote.id} part="quote">
     <blockquote><p>${quote.before ? html`<span class="reported">${quote.before}</span> ` : nothing}<q>${quote.text}</q>${after}</p></blockquote>
     <figcaption><span class="speaker">${quote.speaker}</span>${details ? `, ${details}` : ''} · <cite>${sourceNames(model, quote.sources)}</cite></figcaption>
   </figure>`;

@@ -36,7 +36,7 @@ function disagreementBox(model: StoryModel, id: string, level: number, stepId: s
   const disagreement = model.disagreements.get(id);
   if (!disagreement) return nothing;
   const titleId = `${stepId}-${id}`;
-  return html`<div class="disagreement" role="note" aria-labelledby=${titleId}>
+  return html`<div class="disagreement" part="disagreement" role="note" aria-labelledby=${titleId}>
     ${heading(level, titleId, html`<span class="kicker">${STRINGS.disagreeHeading}</span> ${disagreement.title}`)}
     <dl>
       ${disagreement.accounts.map((account) => html`<dt>${model.sources.get(account.source)?.label ?? account.source}</dt><dd>${account.says}</dd>`)}
@@ -48,7 +48,7 @@ function disagreementBox(model: StoryModel, id: string, level: number, stepId: s
 }
 
 function sourceList(model: StoryModel, ids: readonly string[]): TemplateResult {
-  return html`<div class="step-sources">
+  return html`<div class="step-sources" part="sources">
     <span class="kicker">${ids.length === 1 ? STRINGS.source : STRINGS.sources}</span>
     <ul>
       ${ids.map((id) => {
@@ -78,11 +78,12 @@ export function stepView(model: StoryModel, step: StoryStep, index: number, opti
     class="step ${index === active ? 'is-active' : ''} ${reached ? 'is-reached' : ''}"
     id=${step.id}
     data-step-id=${step.id}
+    part="step"
     tabindex="0"
     aria-labelledby=${titleId}
     aria-current=${index === active ? 'step' : nothing}
   >
-    <div class="step-card">
+    <div class="step-card" part="step-card">
       ${when ? html`<p class="step-when">${when}</p>` : nothing}
       ${heading(level, titleId, step.title)}
       ${step.body.map((paragraph) => html`<p>${paragraph}</p>`)}
