@@ -1,4 +1,6 @@
+import type { UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { publishData } from './src/build/publish-data.ts';
 import { prerenderStory } from './src/prerender/vite-plugin.ts';
 
 const unitTests = ['test/**/*.test.ts'];
@@ -6,42 +8,87 @@ const browserTests = ['test/**/*.browser.test.ts'];
 /** Unit tests that depend on dates run again in far-west and far-east zones. */
 const zoneSensitive = ['test/story/**/*.test.ts', 'test/timeline/**/*.test.ts', 'test/views/**/*.test.ts'];
 
-export default defineConfig({
+/**
+ * The library files, one build each (`vite build --mode lib`, `lib-embed`, `lib-frame`), so
+ * that each is a single minified ES module with everything it needs inside: a publisher adds
+ * one script tag and nothing else.
+ */
+const LIBRARY: Record<string, LibraryFile> = {
+  lib: { name: 'tideline', entry: 'src/index.ts', outDir: 'dist/lib' },
+  'lib-embed': { name: 'tideline-embed', entry: 'src/embed/frame-child.ts', outDir: 'dist/lib' },
+  'lib-frame': { name: 'tideline-frame', entry: 'src/embed/frame-parent.ts', outDir: 'dist/lib' },
+  // The framework examples, bundled with their framework as an app would be.
+  'demo-react': { name: 'react-demo', entry: 'src/demos/react-demo.ts', outDir: 'dist/demos' },
+  'demo-vue': { name: 'vue-demo', entry: 'src/demos/vue-demo.ts', outDir: 'dist/demos' },
+};
+
+interface LibraryFile {
+  name: string;
+  entry: string;
+  outDir: string;
+}
+
+function library({ name, entry, outDir }: LibraryFile): UserConfig {
+  return {
+    // Production builds of React and Vue, as a publisher's app would ship.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    build: {
+      target: 'es2022',
+      outDir,
+      // The builds share the folder; the site build, which runs first, has emptied dist/.
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
+      // Vite 8's library mode leaves ES output unminified unless asked.
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+}
+
+const site: UserConfig = {
   // Relative asset URLs: dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [prerenderStory({ page: 'index.html', story: 'data/sumy-paris-london.json' })],
+  plugins: [prerenderStory({ page: 'index.html', story: 'data/sumy-paris-london.json' }), publishData()],
   build: {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: unitTests, exclude: browserTests, env: { TZ: 'UTC' } },
-      },
-      {
-        extends: true,
-        test: { name: 'unit-honolulu', include: zoneSensitive, exclude: browserTests, env: { TZ: 'Pacific/Honolulu' } },
-      },
-      {
-        extends: true,
-        test: { name: 'unit-tokyo', include: zoneSensitive, exclude: browserTests, env: { TZ: 'Asia/Tokyo' } },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: browserTests,
-          globalSetup: ['test/browser/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          // One Chromium at a time: the machines have two cores.
-          fileParallelism: false,
+};
+
+export default defineConfig(({ mode }) => {
+  const libraryFile = LIBRARY[mode];
+  if (libraryFile) return library(libraryFile);
+  return {
+    ...site,
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', include: unitTests, exclude: browserTests, env: { TZ: 'UTC' } },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          test: { name: 'unit-honolulu', include: zoneSensitive, exclude: browserTests, env: { TZ: 'Pacific/Honolulu' } },
+        },
+        {
+          extends: true,
+          test: { name: 'unit-tokyo', include: zoneSensitive, exclude: browserTests, env: { TZ: 'Asia/Tokyo' } },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: browserTests,
+            globalSetup: ['test/browser/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            // One Chromium at a time: the machines have two cores.
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
 });

@@ -2,7 +2,8 @@
  * Tideline's public entry: importing it registers <tide-story> and <tide-timeline>.
  * Every other module is free of side effects.
  */
-export { TideStory, type StepChangeDetail, type StoryErrorDetail } from './components/tide-story.ts';
+export { TideStory, type ReadyDetail, type StepChangeDetail, type StoryErrorDetail, type Theme } from './components/tide-story.ts';
+export { FrameRoot, type ScrollRoot } from './controllers/scroll-root.ts';
 export { TideTimeline } from './components/tide-timeline.ts';
 export { parseStory, parseStoryJson, StoryError, formatProblem, type StoryProblem } from './story/parse.ts';
 export type { Story, StoryInput, StoryEvent, StoryQuote, StoryStep, StoryKind, StorySource, Disagreement, QuoteSeries } from './story/schema.ts';

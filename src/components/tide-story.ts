@@ -18,6 +18,9 @@ export interface StepChangeDetail {
 }
 
 export interface ReadyDetail {
+  /** The story's title. */
+  title: string;
+  /** How many steps it has. */
   steps: number;
 }
 
@@ -37,7 +40,7 @@ const HASH_DELAY_MS = 150;
  *
  * @summary Scroll-driven story steps beside a sticky D3 timeline.
  * @slot - Fallback content (such as a static copy of the story), shown until the story renders and again under an error.
- * @fires tide-ready - The story has rendered. Detail: `{ steps }`.
+ * @fires tide-ready - The story has rendered. Detail: `{ title, steps }`.
  * @fires tide-step-change - The active step changed. Detail: `{ index, id }`.
  * @fires tide-error - The story could not be loaded or failed validation. Detail: `{ message }`.
  * @csspart story - The story article.
@@ -184,7 +187,7 @@ export class TideStory extends LitElement {
         // fallback, so focus falls to the body); reveal ours after that.
         if (document.readyState === 'complete') this.revealHashTarget();
         else window.addEventListener('load', () => this.revealHashTarget(), { once: true });
-        this.dispatchEvent(new CustomEvent<ReadyDetail>('tide-ready', { detail: { steps: model.story.steps.length }, bubbles: true, composed: true }));
+        this.dispatchEvent(new CustomEvent<ReadyDetail>('tide-ready', { detail: { title: model.story.title, steps: model.story.steps.length }, bubbles: true, composed: true }));
       });
     } catch (error) {
       this.fail(error instanceof StoryError ? error.message : String(error), false);

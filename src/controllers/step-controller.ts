@@ -41,6 +41,8 @@ export class StepController implements ReactiveController {
   private coveredTop = 0;
   /** The reading line, in pixels below the top of the root's viewport. */
   private line = 0;
+  /** The root viewport's height when last measured. */
+  private measuredHeight = 0;
   private root: ScrollRoot = windowRoot;
   private scrollama?: ScrollamaSession;
   private resizeObserver?: ResizeObserver;
@@ -122,7 +124,10 @@ export class StepController implements ReactiveController {
   sync(cause: StepCause = 'scroll'): void {
     const first = this.steps[0];
     if (!first) return;
-    const origin = first.getBoundingClientRect().top - this.root.viewport().top;
+    const viewport = this.root.viewport();
+    // A frame's parent reports resizes as viewport changes rather than resize events.
+    if (viewport.height !== this.measuredHeight) this.measure();
+    const origin = first.getBoundingClientRect().top - viewport.top;
     const index = activeIndexAt(this.tops, this.line - origin);
     if (index !== this.active) {
       this.active = index;
@@ -145,6 +150,7 @@ export class StepController implements ReactiveController {
     const first = this.steps[0];
     if (!first) return;
     const viewport = this.root.viewport();
+    this.measuredHeight = viewport.height;
     // Outside the window, viewport units mean the wrong box: tell the styles the real height.
     if (this.root.kind === 'window') this.host.style.removeProperty('--_vh');
     else this.host.style.setProperty('--_vh', `${viewport.height / 100}px`);

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { SITE } from './global-setup.ts';
@@ -54,6 +54,12 @@ export interface OpenOptions extends BrowserContextOptions {
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<StoryPage> {
   const { waitForStory: wait = true, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: DESKTOP, ...contextOptions });
+  // Every frame records Content-Security-Policy violations, for cspViolations() to read.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -65,6 +71,14 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   await page.goto(url);
   if (wait && options.javaScriptEnabled !== false) await waitForStory(page);
   return { page, problems, requests, close: () => context.close() };
+}
+
+/** The Content-Security-Policy violations seen so far, in the page and every frame in it. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  const lists = await Promise.all(
+    page.frames().map((frame) => frame.evaluate(() => [...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])])),
+  );
+  return lists.flat();
 }
 
 export async function waitForStory(page: Page): Promise<void> {
@@ -118,43 +132,65 @@ export async function scrollStepTo(page: Page, id: string, fraction: number): Pr
   await settle(page);
 }
 
-/** The ids of every step marked active, in order. */
-export function activeSteps(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.step[aria-current="step"]') ?? [])].map(
-      (step) => step.dataset.stepId ?? '',
-    ),
+/** The ids of every step marked active, in order, in the story matching `selector`. */
+export function activeSteps(page: Page, selector = 'tide-story'): Promise<string[]> {
+  return page.evaluate(
+    (storySelector) =>
+      [...(document.querySelector(storySelector)?.shadowRoot?.querySelectorAll<HTMLElement>('.step[aria-current="step"]') ?? [])].map(
+        (step) => step.dataset.stepId ?? '',
+      ),
+    selector,
   );
+}
+
+export interface ReadOptions {
+  /** Which story, when the page has several. */
+  selector?: string;
+  /** The host's fixed header height (the story's `header-offset`). */
+  headerOffset?: number;
+  /** The story's `offset`. */
+  offset?: number;
+  /** For a story in a content-sized iframe: the parent's viewport in the frame's coordinates. */
+  viewport?: { top: number; height: number };
 }
 
 /**
  * The active steps, and the step that should be active by the rule in the README, computed
  * here from what is on screen, in one pass so that nothing moves in between: the reading
- * line sits halfway down the part of the viewport where text is visible (below the sticky
- * graphic when it covers the text), and the active step is the last one whose top has
- * reached the line.
+ * line sits at `offset` (halfway) down the part of the scroller where text is visible (below
+ * a fixed header, and below the sticky graphic when it covers the text), and the active
+ * step is the last one whose top has reached the line. The scroller is the nearest
+ * scrolling ancestor, or the window.
  */
-function readSteps(page: Page): Promise<{ active: string[]; expected: string }> {
-  return page.evaluate(() => {
-    const root = document.querySelector('tide-story')?.shadowRoot;
+export function readSteps(target: Page | Frame, options: ReadOptions = {}): Promise<{ active: string[]; expected: string }> {
+  return target.evaluate(({ selector, headerOffset, offset, viewport }) => {
+    const story = document.querySelector(selector);
+    const root = story?.shadowRoot;
+    let view = viewport ?? { top: 0, height: innerHeight };
+    for (let node = story?.parentElement; !viewport && node && node !== document.body; node = node.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(node).overflowY)) {
+        view = { top: node.getBoundingClientRect().top + node.clientTop, height: node.clientHeight };
+        break;
+      }
+    }
     const steps = [...(root?.querySelectorAll<HTMLElement>('.step') ?? [])];
     const graphic = root?.querySelector('.graphic')?.getBoundingClientRect();
     const first = steps[0]?.getBoundingClientRect();
     const covers = graphic && first && graphic.left < first.right && first.left < graphic.right;
-    const top = covers ? graphic.bottom : 0;
-    const line = top + (innerHeight - top) / 2;
+    const top = Math.max(view.top + headerOffset, covers ? graphic.bottom : -Infinity);
+    const line = top + (view.top + view.height - top) * offset;
     let found = steps[0];
     for (const step of steps) if (step.getBoundingClientRect().top <= line) found = step;
     return {
       active: steps.filter((step) => step.getAttribute('aria-current') === 'step').map((step) => step.dataset.stepId ?? ''),
       expected: found?.dataset.stepId ?? '',
     };
-  });
+  }, { selector: options.selector ?? 'tide-story', headerOffset: options.headerOffset ?? 0, offset: options.offset ?? 0.5, viewport: options.viewport });
 }
 
 /** Asserts that exactly one step is active and that it is the one at the reading line. */
-export async function expectActiveAtReadingLine(page: Page, context: string): Promise<string> {
-  const { active, expected } = await readSteps(page);
+export async function expectActiveAtReadingLine(target: Page | Frame, context: string, options: ReadOptions = {}): Promise<string> {
+  const { active, expected } = await readSteps(target, options);
   expect(active, `${context}: active steps`).toEqual([expected]);
   return expected;
 }

@@ -17,8 +17,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a folder on 127.0.0.1, as any static host would: no rewrites, no caching. */
-export function serveFolder(folder: string): Promise<StaticServer> {
+/**
+ * Serves a folder on 127.0.0.1, as any static host would: no rewrites, no caching.
+ * `headersFor` adds response headers by URL path, such as a Content-Security-Policy.
+ */
+export function serveFolder(folder: string, headersFor: (path: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
   const root = resolve(folder);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -32,7 +35,7 @@ export function serveFolder(folder: string): Promise<StaticServer> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headersFor(path) });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolveServer) => {
