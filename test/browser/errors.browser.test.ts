@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { SITE } from './global-setup.ts';
-import { fixturePage, openPage, sharedBrowser } from './harness.ts';
+import { DESKTOP, fixturePage, openPage, sharedBrowser } from './harness.ts';
+
+const DESKTOP_HEIGHT = DESKTOP.height;
 
 const flagship = () => JSON.parse(readFileSync('data/sumy-paris-london.json', 'utf8')) as Record<string, unknown> & { events: Array<Record<string, unknown>>; steps: Array<Record<string, unknown>> };
 
@@ -94,3 +96,62 @@ test('a story loaded from src renders, and markup in its text stays text', async
 async function openPageAllowingErrors(browserToUse: Browser, url: string) {
   return openPage(browserToUse, url, { javaScriptEnabled: true, waitForStory: false });
 }
+
+test('a failed load offers a retry, and retrying after a reset connection or a server error recovers fully', async () => {
+  const failures: Array<[string, (route: import('playwright-core').Route) => Promise<void>, RegExp]> = [
+    ['reset', (route) => route.abort('connectionreset'), /Could not load \.\/retry-story\.json: the network request failed\./],
+    ['server-error', (route) => route.fulfill({ status: 500, body: 'oops' }), /the server answered 500/],
+  ];
+  for (const [name, fail, message] of failures) {
+    let calls = 0;
+    const { page, problems, close } = await openPage(browser(), hostPage(`retry-${name}`, '<tide-story src="./retry-story.json"></tide-story>'), {
+      waitForStory: false,
+      prepare: (page) =>
+        page.route('**/retry-story.json', async (route) => {
+          calls += 1;
+          if (calls === 1) await fail(route);
+          else await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(flagship()) });
+        }),
+    });
+    expect(await errorText(page), name).toMatch(message);
+    await expectHostStillWorks(page);
+    await page.click('tide-story button');
+    await page.waitForFunction(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.step[aria-current="step"]'));
+    expect(await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('[role="alert"]'))).toBeNull();
+    expect(problems.filter((problem) => problem.startsWith('uncaught')), name).toEqual([]);
+    await close();
+  }
+});
+
+test('while a slow story loads, a loading state holds its place and nothing on screen shifts', async () => {
+  // The README's embed snippet reserves the space before the script has even run.
+  const url = hostPage(
+    'slow',
+    '<style>tide-story:not(:defined) { display: block; min-height: 100vh; }</style><tide-story src="./slow-story.json"></tide-story><p id="after">After the story</p>',
+  );
+  const { page, problems, close } = await openPage(browser(), url, {
+    waitForStory: false,
+    prepare: async (page) => {
+      await page.route('**/slow-story.json', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(flagship()) });
+      });
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        Object.defineProperty(window, '__shifts', { value: shifts });
+        new PerformanceObserver((list) => list.getEntries().forEach((entry) => shifts.push((entry as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+      });
+    },
+  });
+  const loading = await page.evaluate(() => {
+    const state = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>('.loading');
+    return { text: state?.innerText.trim(), height: state?.getBoundingClientRect().height ?? 0 };
+  });
+  expect(loading.text).toBe('Loading the story…');
+  expect(loading.height).toBeGreaterThanOrEqual(DESKTOP_HEIGHT - 1);
+  await page.waitForFunction(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.step[aria-current="step"]'));
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
+  expect(problems).toEqual([]);
+  await close();
+});

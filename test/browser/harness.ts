@@ -49,10 +49,12 @@ export function fixturePage(name: string, html: string): string {
 export interface OpenOptions extends BrowserContextOptions {
   /** Wait for a rendered story with an active step (the default), or not, for pages meant to fail. */
   waitForStory?: boolean;
+  /** Runs before the page is first loaded, to set up routes or observers. */
+  prepare?: (page: Page) => Promise<unknown>;
 }
 
 export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<StoryPage> {
-  const { waitForStory: wait = true, ...contextOptions } = options;
+  const { waitForStory: wait = true, prepare, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: DESKTOP, ...contextOptions });
   // Every frame records Content-Security-Policy violations, for cspViolations() to read.
   await context.addInitScript(() => {
@@ -68,6 +70,7 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
+  await prepare?.(page);
   await page.goto(url);
   if (wait && options.javaScriptEnabled !== false) await waitForStory(page);
   return { page, problems, requests, close: () => context.close() };
