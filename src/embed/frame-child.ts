@@ -7,14 +7,7 @@ import '../index.ts';
 import { FrameRoot } from '../controllers/scroll-root.ts';
 import type { TideStory } from '../components/tide-story.ts';
 import { isParentMessage, type ChildMessage } from './protocol.ts';
-
-/** The story to show: a same-origin URL from `?story=`, so the page cannot be pointed at someone else's file. */
-export function storyUrl(search: string, base: string): string | undefined {
-  const param = new URLSearchParams(search).get('story');
-  if (!param) return undefined;
-  const url = new URL(param, base);
-  return url.origin === new URL(base).origin ? url.href : undefined;
-}
+import { storyUrl } from './story-url.ts';
 
 function connectToParent(story: TideStory): void {
   const post = (message: ChildMessage) => window.parent.postMessage(message, '*');
