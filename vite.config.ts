@@ -38,6 +38,7 @@ function library({ name, entry, outDir }: LibraryFile): UserConfig {
       // The builds share the folder; the site build, which runs first, has emptied dist/.
       emptyOutDir: false,
       copyPublicDir: false,
+      cssMinify: true,
       lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
       // Vite 8's library mode leaves ES output unminified unless asked.
       rolldownOptions: { output: { minify: true } },
