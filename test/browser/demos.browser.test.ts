@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { activeSteps, cspViolations, expectActiveAtReadingLine, openPage, PHONE, settle, sharedBrowser, siteUrl } from './harness.ts';
+import { activeSteps, cspViolations, expectActiveAtReadingLine, fixturePage, openPage, PHONE, settle, sharedBrowser, siteUrl } from './harness.ts';
 
 const browser = sharedBrowser();
 const demoStory = JSON.parse(readFileSync('data/demo-library-flood.json', 'utf8')) as {
@@ -261,3 +261,20 @@ for (const framework of ['react', 'vue'] as const) {
     await close();
   });
 }
+
+test('start-step opens the story at that step, and a deep link still wins when deep-link is on', async () => {
+  const markup = (extra: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>start step</title><script type="module" src="%BUNDLE%"></script></head>
+    <body><main><h1>Host</h1><tide-story src="../data/demo-library-flood.json" start-step="closed" ${extra}></tide-story></main></body></html>`;
+  const plain = await openPage(browser(), fixturePage('start-step', markup('')), { waitForStory: false });
+  await waitForStories(plain.page, 1);
+  await settle(plain.page);
+  expect(await activeSteps(plain.page)).toEqual(['closed']);
+  await expectActiveAtReadingLine(plain.page, 'start step');
+  await plain.close();
+  const linked = await openPage(browser(), `${fixturePage('start-step-linked', markup('deep-link'))}#chain`, { waitForStory: false });
+  await waitForStories(linked.page, 1);
+  await settle(linked.page);
+  expect(await activeSteps(linked.page)).toEqual(['chain']);
+  await linked.close();
+});
