@@ -2,6 +2,7 @@ import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ScrollRoot } from '../controllers/scroll-root.ts';
 import { StepController, type StepCause } from '../controllers/step-controller.ts';
+import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { daySpan, type StoryModel } from '../story/model.ts';
 import { parseStoryJson, StoryError } from '../story/parse.ts';
@@ -29,9 +30,6 @@ export interface StoryErrorDetail {
 }
 
 export type Theme = 'auto' | 'light' | 'dark';
-
-/** Wait this long after the last step change before rewriting the URL. */
-const HASH_DELAY_MS = 150;
 
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
@@ -98,7 +96,7 @@ export class TideStory extends LitElement {
   @state() private active = 0;
   @state() private announcement = '';
 
-  private hashTimer?: ReturnType<typeof setTimeout>;
+  private readonly fragment = new FragmentFollower();
   private loadedFrom?: string;
   private listeners?: AbortController;
   private frameListener?: AbortController;
@@ -110,7 +108,7 @@ export class TideStory extends LitElement {
     coveredByHost: () => this.headerOffset,
     root: () => this.scrollRoot,
     initialStep: () => {
-      const fromUrl = this.deepLink ? this.hashId() : '';
+      const fromUrl = this.deepLink ? fragmentId() : '';
       return fromUrl && this.model?.stepIndex.has(fromUrl) ? fromUrl : this.startStep;
     },
     activate: (index, cause) => this.handleActivate(index, cause),
@@ -128,7 +126,7 @@ export class TideStory extends LitElement {
     this.listeners?.abort();
     this.frameListener?.abort();
     this.frameListener = undefined;
-    clearTimeout(this.hashTimer);
+    this.fragment.cancel();
   }
 
   /** Scrolls to a step, given its id or index, and makes it active. */
@@ -207,37 +205,21 @@ export class TideStory extends LitElement {
     if (cause !== 'initial') {
       const when = describeStepWhen(this.model, step);
       this.announcement = when ? `${step.title}, ${when}` : step.title;
-      if (this.deepLink) this.scheduleHashUpdate(step.id);
+      if (this.deepLink) this.fragment.follow(step.id);
     }
     this.dispatchEvent(new CustomEvent<StepChangeDetail>('tide-step-change', { detail: { index, id: step.id }, bubbles: true, composed: true }));
   }
 
-  private hashId(): string {
-    try {
-      return decodeURIComponent(location.hash.slice(1));
-    } catch {
-      return '';
-    }
-  }
-
-  /** Keeps the URL on the current step without adding history entries. */
-  private scheduleHashUpdate(id: string): void {
-    clearTimeout(this.hashTimer);
-    this.hashTimer = setTimeout(() => {
-      if (location.hash !== `#${id}`) history.replaceState(history.state, '', `#${id}`);
-    }, HASH_DELAY_MS);
-  }
-
   private readonly handleHashChange = () => {
     if (!this.deepLink) return;
-    const id = this.hashId();
+    const id = fragmentId();
     if (this.model?.stepIndex.has(id)) this.stepper.jumpToId(id);
     else this.revealHashTarget();
   };
 
   /** Hashes that name a step are the controller's; others may name a section in here, such as the events table. */
   private revealHashTarget(): void {
-    const id = this.deepLink ? this.hashId() : '';
+    const id = this.deepLink ? fragmentId() : '';
     if (id && !this.model?.stepIndex.has(id)) this.reveal(id);
   }
 

@@ -1,3 +1,5 @@
+import { oncePerFrame } from './once-per-frame.ts';
+
 /**
  * What the reader scrolls: the window, a scrollable element around the story, or (inside an
  * iframe that is as tall as its content) the parent page, which reports its viewport by message.
@@ -12,19 +14,6 @@ export interface ScrollRoot {
   scrollBy(dy: number): void;
   /** Calls `onScroll` at most once a frame while scrolling, and once when it ends, until `signal` aborts. */
   listen(onScroll: () => void, signal: AbortSignal): void;
-}
-
-/** Calls `callback` once in the next frame however often it is asked. */
-function oncePerFrame(callback: () => void): () => void {
-  let queued = false;
-  return () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      callback();
-    });
-  };
 }
 
 export const windowRoot: ScrollRoot = {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { oncePerFrame } from './once-per-frame.ts';
 import { activeIndexAt, jumpTargetTop, readingLine } from './reading-position.ts';
 import { elementRoot, findScrollingAncestor, windowRoot, type ScrollRoot } from './scroll-root.ts';
 import { startScrollama, type ScrollamaSession } from './scrollama-session.ts';
@@ -47,7 +48,6 @@ export class StepController implements ReactiveController {
   private scrollama?: ScrollamaSession;
   private resizeObserver?: ResizeObserver;
   private connected = false;
-  private measureQueued = false;
   private listeners?: AbortController;
   private rootListeners?: AbortController;
   /** The start step is honoured once, on the first setup, not on every re-attach. */
@@ -187,14 +187,9 @@ export class StepController implements ReactiveController {
   };
 
   /** Resize observers fire in bursts while layout settles; measure once per frame. */
-  private readonly handleLayoutChange = () => {
-    if (this.measureQueued) return;
-    this.measureQueued = true;
-    requestAnimationFrame(() => {
-      this.measureQueued = false;
-      if (!this.connected) return;
-      this.measure();
-      this.sync('resize');
-    });
-  };
+  private readonly handleLayoutChange = oncePerFrame(() => {
+    if (!this.connected) return;
+    this.measure();
+    this.sync('resize');
+  });
 }

@@ -5,10 +5,11 @@
  * carries deep links across: `#step-id` on this page opens that step, and with
  * `data-tideline-deep-link` the fragment follows the reader.
  */
+import { oncePerFrame } from '../controllers/once-per-frame.ts';
+import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
 import { isChildMessage, type ParentMessage } from './protocol.ts';
 
-const HASH_DELAY_MS = 150;
-let hashTimer: ReturnType<typeof setTimeout> | undefined;
+const fragment = new FragmentFollower();
 
 function frames(): HTMLIFrameElement[] {
   return [...document.querySelectorAll<HTMLIFrameElement>('iframe[data-tideline]')];
@@ -23,14 +24,6 @@ function sendViewport(frame: HTMLIFrameElement): void {
   post(frame, { tideline: 'viewport', top: -(box.top + frame.clientTop), height: window.innerHeight });
 }
 
-function hashId(): string {
-  try {
-    return decodeURIComponent(location.hash.slice(1));
-  } catch {
-    return '';
-  }
-}
-
 function handleMessage(event: MessageEvent): void {
   const frame = frames().find((candidate) => candidate.contentWindow === event.source);
   if (!frame || !isChildMessage(event.data)) return;
@@ -39,7 +32,7 @@ function handleMessage(event: MessageEvent): void {
     case 'ready':
       if (!frame.title) frame.title = message.title;
       sendViewport(frame);
-      if (hashId()) post(frame, { tideline: 'go-to', step: hashId() });
+      if (fragmentId()) post(frame, { tideline: 'go-to', step: fragmentId() });
       break;
     case 'height':
       frame.style.height = `${Math.ceil(message.height)}px`;
@@ -49,29 +42,19 @@ function handleMessage(event: MessageEvent): void {
       window.scrollBy({ top: message.dy, behavior: 'instant' });
       break;
     case 'step':
-      if (!frame.hasAttribute('data-tideline-deep-link')) break;
-      clearTimeout(hashTimer);
-      hashTimer = setTimeout(() => {
-        if (location.hash !== `#${message.id}`) history.replaceState(history.state, '', `#${encodeURIComponent(message.id)}`);
-      }, HASH_DELAY_MS);
+      if (frame.hasAttribute('data-tideline-deep-link')) fragment.follow(message.id);
       break;
   }
 }
 
-let queued = false;
-function handleViewportChange(): void {
-  if (queued) return;
-  queued = true;
-  requestAnimationFrame(() => {
-    queued = false;
-    for (const frame of frames()) sendViewport(frame);
-  });
-}
+const handleViewportChange = oncePerFrame(() => {
+  for (const frame of frames()) sendViewport(frame);
+});
 
 window.addEventListener('message', handleMessage);
 window.addEventListener('scroll', handleViewportChange, { passive: true });
 window.addEventListener('resize', handleViewportChange);
 window.addEventListener('hashchange', () => {
-  const id = hashId();
+  const id = fragmentId();
   if (id) for (const frame of frames()) post(frame, { tideline: 'go-to', step: id });
 });

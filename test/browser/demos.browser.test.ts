@@ -26,10 +26,6 @@ async function waitForStories(page: Page, count: number): Promise<void> {
   );
 }
 
-function activeIn(page: Page, selector: string): Promise<string[]> {
-  return activeSteps(page, selector);
-}
-
 async function wheelThrough(page: Page, stops: number, delta: number, check: (stop: number) => Promise<void>): Promise<void> {
   for (let stop = 0; stop < stops; stop += 1) {
     await page.mouse.wheel(0, delta);
@@ -55,20 +51,20 @@ test('a plain host page loads a story by URL, and the active step follows the re
 test('two instances on one page keep separate active steps and separate keyboard focus, and leave the URL alone', async () => {
   const { page, problems, close } = await openPage(browser(), siteUrl('demos/two.html'), { waitForStory: false });
   await waitForStories(page, 2);
-  const secondStart = await activeIn(page, '#second');
+  const secondStart = await activeSteps(page, '#second');
   // Scroll through the first story only: the second stays where it started.
   await wheelThrough(page, 6, 500, async (stop) => {
     await expectActiveAtReadingLine(page, `first, stop ${stop}`, { selector: '#first' });
-    expect(await activeIn(page, '#second')).toEqual(secondStart);
+    expect(await activeSteps(page, '#second')).toEqual(secondStart);
   });
   const firstStep = await page.evaluate(() => document.querySelector('#first')?.shadowRoot?.querySelector<HTMLElement>('.step')?.dataset.stepId);
-  expect(await activeIn(page, '#first')).not.toEqual([firstStep]);
+  expect(await activeSteps(page, '#first')).not.toEqual([firstStep]);
 
   // Keyboard focus on a step of the second story moves the second story only.
   const target = demoStory.steps[3]!.id;
   await page.evaluate((id) => document.querySelector('#second')?.shadowRoot?.querySelector<HTMLElement>(`[data-step-id="${id}"]`)?.focus(), target);
   await settle(page);
-  expect(await activeIn(page, '#second')).toEqual([target]);
+  expect(await activeSteps(page, '#second')).toEqual([target]);
   await expectActiveAtReadingLine(page, 'second after focus', { selector: '#second' });
   // The page scrolled past the first story, which follows its own positions: now its last step.
   await expectActiveAtReadingLine(page, 'first after the jump', { selector: '#first' });

@@ -4,8 +4,6 @@ import { expect, test } from 'vitest';
 import { SITE } from './global-setup.ts';
 import { DESKTOP, fixturePage, openPage, sharedBrowser } from './harness.ts';
 
-const DESKTOP_HEIGHT = DESKTOP.height;
-
 const flagship = () => JSON.parse(readFileSync('data/sumy-paris-london.json', 'utf8')) as Record<string, unknown> & { events: Array<Record<string, unknown>>; steps: Array<Record<string, unknown>> };
 
 /** A host page with its own working button, so tests can prove the page around a broken story still works. */
@@ -148,7 +146,7 @@ test('while a slow story loads, a loading state holds its place and nothing on s
     return { text: state?.innerText.trim(), height: state?.getBoundingClientRect().height ?? 0 };
   });
   expect(loading.text).toBe('Loading the story…');
-  expect(loading.height).toBeGreaterThanOrEqual(DESKTOP_HEIGHT - 1);
+  expect(loading.height).toBeGreaterThanOrEqual(DESKTOP.height - 1);
   await page.waitForFunction(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.step[aria-current="step"]'));
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
