@@ -129,6 +129,17 @@ const StepSchema = v.strictObject({
   sources: someIds,
   /** Zooms the axis to these days while the step is active. */
   focus: v.optional(dateRange),
+  /** For teachers: discussion questions and background, hidden from readers unless switched on. */
+  notes: v.optional(v.array(text(1000), 'expected a list of paragraphs'), []),
+});
+
+/** What later reporting added after the as-of day: shown apart, never on the timeline or in the steps. */
+const EpilogueSchema = v.strictObject({
+  title: text(160),
+  entries: v.pipe(
+    v.array(v.strictObject({ date: isoDate, text: text(1000), sources: someIds })),
+    v.minLength(1, 'expected at least one entry'),
+  ),
 });
 
 const StoryShape = v.strictObject({
@@ -147,6 +158,7 @@ const StoryShape = v.strictObject({
   quoteSeries: v.optional(v.array(QuoteSeriesSchema), []),
   disagreements: v.optional(v.array(DisagreementSchema), []),
   steps: v.pipe(v.array(StepSchema), v.minLength(1, 'expected at least one step')),
+  epilogue: v.optional(EpilogueSchema),
 });
 
 type StoryShapeOutput = v.InferOutput<typeof StoryShape>;
@@ -205,6 +217,10 @@ function checkReferences(story: StoryShapeOutput, report: (keys: PathKey[], mess
     step.disagreements.forEach((dId, i) => expectKnown('disagreements', dId, ['steps', s, 'disagreements', i]));
     expectSources(step.sources, ['steps', s, 'sources']);
   });
+  story.epilogue?.entries.forEach((entry, e) => {
+    expectSources(entry.sources, ['epilogue', 'entries', e, 'sources']);
+    if (entry.date <= story.asOf) report(['epilogue', 'entries', e, 'date'], `expected a date after asOf (${story.asOf}): the epilogue is what came later`);
+  });
   if (!story.events.some((event) => !event.context)) report(['events'], 'expected at least one event that is not context');
 }
 
@@ -230,6 +246,7 @@ export type QuoteSeries = Story['quoteSeries'][number];
 export type Disagreement = Story['disagreements'][number];
 export type StoryStep = Story['steps'][number];
 export type DateRange = NonNullable<StoryStep['focus']>;
+export type Epilogue = NonNullable<Story['epilogue']>;
 export type Certainty = (typeof CERTAINTIES)[number];
 export type DayPart = (typeof DAY_PARTS)[number];
 export type SymbolName = (typeof SYMBOLS)[number];
