@@ -1,5 +1,7 @@
 import type { UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { offlinePage } from './src/build/offline-page.ts';
 import { publishData } from './src/build/publish-data.ts';
 import { prerenderStory } from './src/prerender/vite-plugin.ts';
 
@@ -46,10 +48,23 @@ function library({ name, entry, outDir }: LibraryFile): UserConfig {
   };
 }
 
+const FLAGSHIP = 'data/sumy-paris-london.json';
+
+/**
+ * The flagship story as one self-contained HTML file (`vite build --mode offline`): script,
+ * styles and story data inlined, so that it works opened from disk with no network.
+ */
+const offline: UserConfig = {
+  base: './',
+  plugins: [prerenderStory({ page: 'index.html', story: FLAGSHIP }), offlinePage(), viteSingleFile({ outputFileName: 'sumy-paris-london.html' })],
+  publicDir: false,
+  build: { target: 'es2022', outDir: 'dist/offline', emptyOutDir: false },
+};
+
 const site: UserConfig = {
   // Relative asset URLs: dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [prerenderStory({ page: 'index.html', story: 'data/sumy-paris-london.json' }), publishData()],
+  plugins: [prerenderStory({ page: 'index.html', story: FLAGSHIP }), publishData()],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -61,6 +76,7 @@ const site: UserConfig = {
 export default defineConfig(({ mode }) => {
   const libraryFile = LIBRARY[mode];
   if (libraryFile) return library(libraryFile);
+  if (mode === 'offline') return offline;
   return {
     ...site,
     test: {

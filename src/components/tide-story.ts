@@ -1,13 +1,19 @@
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { applyMove, moveForKey, ownsKeys, PresentationController, SwipeTracker, type Move } from '../controllers/presentation.ts';
+import { PrintWatch } from '../controllers/print-watch.ts';
 import type { ScrollRoot } from '../controllers/scroll-root.ts';
 import { StepController, type StepCause } from '../controllers/step-controller.ts';
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
-import { STRINGS } from '../i18n/strings.ts';
-import { daySpan, type StoryModel } from '../story/model.ts';
+import { stringsFor, type Strings } from '../i18n/strings.ts';
+import { daySpan, withLocale, type StoryModel } from '../story/model.ts';
 import { parseStoryJson, StoryError } from '../story/parse.ts';
+import type { StoryStep } from '../story/schema.ts';
 import { APPENDIX_IDS } from '../views/appendix.ts';
-import { describeStepWhen } from '../views/format.ts';
+import { deckView, hasNotes, slideCount } from '../views/deck.ts';
+import { EPILOGUE_ID } from '../views/epilogue.ts';
+import { describeStepWhen, uiLang } from '../views/format.ts';
 import { storyView } from '../views/story.ts';
 import storyCss from './tide-story.css?inline';
 import tokensCss from './tokens.css?inline';
@@ -29,7 +35,16 @@ export interface StoryErrorDetail {
   message: string;
 }
 
+export interface PresentDetail {
+  presenting: boolean;
+}
+
 export type Theme = 'auto' | 'light' | 'dark';
+
+/** Size the per-step charts are drawn at for print; they scale to the page width. */
+const PRINT_CHART = { width: 640, height: 200 } as const;
+/** Chart type grows with the screen: at 1920×1080 labels are about as large as the 28 px text. */
+const DECK_CHART_SCALE = 2.5;
 
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
@@ -41,6 +56,7 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @fires tide-ready - The story has rendered. Detail: `{ title, steps }`.
  * @fires tide-step-change - The active step changed. Detail: `{ index, id }`.
  * @fires tide-error - The story could not be loaded or failed validation. Detail: `{ message }`.
+ * @fires tide-present - Presentation mode started or ended. Detail: `{ presenting }`.
  * @csspart story - The story article.
  * @csspart header - The title block.
  * @csspart graphic - The sticky figure holding the timeline.
@@ -52,6 +68,12 @@ export type Theme = 'auto' | 'light' | 'dark';
  * @csspart disagreement - A "where the sources disagree" box.
  * @csspart sources - A step's source list.
  * @csspart appendix - The events table, disagreements and sources.
+ * @csspart notes - A step's teacher notes.
+ * @csspart epilogue - The "what happened next" section of later reporting.
+ * @csspart tools - The buttons under the title: teacher notes and print.
+ * @csspart present - The "Present" button, under the chart so that it is always in reach.
+ * @csspart deck - The presentation: a full-screen dialog.
+ * @csspart deck-card - The presentation's text panel.
  * @csspart state - The loading or error box.
  * @csspart retry - The error box's "Try again" button.
  * @cssprop --tide-color-ink - Text colour.
@@ -90,13 +112,29 @@ export class TideStory extends LitElement {
   @property({ type: Boolean, reflect: true, attribute: 'inherit-font' }) inheritFont = false;
   /** The scroller to follow when it is neither the window nor an ancestor element; the iframe embed sets it. */
   @property({ attribute: false }) scrollRoot?: ScrollRoot;
+  /** Interface language (`en`, `uk`); without it, the nearest `lang` on the page, then the story's. Dates follow it too. */
+  @property() override lang = '';
+  /** Presentation mode: one step at a time, full screen. Set it, press "Present", or load the page with `?present`. */
+  @property({ type: Boolean, reflect: true }) presenting = false;
+  /** Show the teacher notes, in presentation mode, in the steps and in print. */
+  @property({ type: Boolean, reflect: true }) notes = false;
 
   @state() private model?: StoryModel;
+  /** Showing "what happened next" in presentation mode, after the last step. */
+  @state() private onEpilogue = false;
+  @query('dialog.deck') private deck?: HTMLDialogElement;
   @state() private error?: { message: string; retry: boolean };
   @state() private active = 0;
   @state() private announcement = '';
 
   private readonly fragment = new FragmentFollower();
+  private readonly printWatch = new PrintWatch(this);
+  private readonly swipe = new SwipeTracker();
+  private readonly presentation = new PresentationController(this, {
+    leftFullscreen: () => this.exitPresentation(),
+    resized: () => this.requestUpdate(),
+    keydown: (event) => this.handleKeyDown(event),
+  });
   private loadedFrom?: string;
   private listeners?: AbortController;
   private frameListener?: AbortController;
@@ -132,7 +170,30 @@ export class TideStory extends LitElement {
   /** Scrolls to a step, given its id or index, and makes it active. */
   goToStep(step: string | number): void {
     const index = typeof step === 'number' ? step : this.model?.stepIndex.get(step);
-    if (index !== undefined) this.stepper.jumpTo(index);
+    if (index === undefined) return;
+    this.onEpilogue = false;
+    this.stepper.jumpTo(index);
+  }
+
+  /** Starts presentation mode at the current step, full screen where the page allows it. */
+  present(): void {
+    this.presenting = true;
+  }
+
+  /** Leaves presentation mode; the story scrolls to the step that was on screen. */
+  exitPresentation(): void {
+    this.presenting = false;
+  }
+
+  /** The language the interface speaks: its own `lang`, the page's, or the story's. */
+  private interfaceLang(model?: StoryModel): string {
+    const fromPage = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return this.lang || fromPage || model?.story.lang || 'en';
+  }
+
+  /** Interface strings, also before any story has loaded (for loading and error messages). */
+  private strings(): Strings {
+    return this.view()?.t ?? stringsFor(this.interfaceLang());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -143,6 +204,47 @@ export class TideStory extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('headerOffset')) this.style.setProperty('--_header-offset', `${Math.max(this.headerOffset, 0)}px`);
     if (changed.has('scrollRoot')) this.followFrame();
+    // `model` is private, so PropertyValues<this> cannot name it.
+    if (changed.has('presenting') || (changed as Map<PropertyKey, unknown>).has('model')) this.syncDeck(changed.get('presenting') === true);
+  }
+
+  /** Opens or closes the presentation dialog to match `presenting`. */
+  private syncDeck(wasPresenting: boolean): void {
+    const deck = this.deck;
+    if (this.presenting && deck && !deck.open) {
+      deck.showModal();
+      deck.focus();
+      this.presentation.start();
+      this.presentParam(true);
+      this.dispatchEvent(new CustomEvent<PresentDetail>('tide-present', { detail: { presenting: true }, bubbles: true, composed: true }));
+    } else if (!this.presenting && wasPresenting) {
+      if (deck?.open) deck.close();
+      this.presentation.stop();
+      this.presentParam(false);
+      this.returnFromDeck();
+      this.dispatchEvent(new CustomEvent<PresentDetail>('tide-present', { detail: { presenting: false }, bubbles: true, composed: true }));
+    }
+  }
+
+  /** Back in scroll mode, the reader is at the slide they left: its step, or the epilogue. */
+  private returnFromDeck(): void {
+    if (this.onEpilogue) {
+      this.onEpilogue = false;
+      this.reveal(EPILOGUE_ID);
+      return;
+    }
+    this.stepper.jumpTo(this.active);
+    this.renderRoot.querySelector<HTMLElement>(`.steps > .step:nth-child(${this.active + 1})`)?.focus({ preventScroll: true });
+  }
+
+  /** With deep links on, `?present` in the URL follows the mode, so a reload keeps presenting. */
+  private presentParam(on: boolean): void {
+    if (!this.deepLink) return;
+    const url = new URL(location.href);
+    if (url.searchParams.has('present') === on) return;
+    if (on) url.searchParams.set('present', '');
+    else url.searchParams.delete('present');
+    history.replaceState(history.state, '', url.href.replace('present=&', 'present&').replace(/present=$/, 'present').replace('present=#', 'present#'));
   }
 
   private load(): void {
@@ -161,13 +263,13 @@ export class TideStory extends LitElement {
       const response = await fetch(src);
       if (!current()) return;
       if (!response.ok) {
-        this.fail(STRINGS.loadStatus(src, `${response.status} ${response.statusText}`.trim()), true);
+        this.fail(this.strings().loadStatus(src, `${response.status} ${response.statusText}`.trim()), true);
         return;
       }
       const text = await response.text();
       if (current()) this.accept(() => parseStoryJson(text));
     } catch {
-      if (current()) this.fail(STRINGS.loadNetwork(src), true);
+      if (current()) this.fail(this.strings().loadNetwork(src), true);
     }
   }
 
@@ -183,8 +285,13 @@ export class TideStory extends LitElement {
         this.pinGraphic();
         // The browser focuses the fragment's target itself when loading finishes (here, the unrendered
         // fallback, so focus falls to the body); reveal ours after that.
-        if (document.readyState === 'complete') this.revealHashTarget();
-        else window.addEventListener('load', () => this.revealHashTarget(), { once: true });
+        // Presenting from `?present` waits for that too, or the browser would take focus out of the deck.
+        const afterLoad = () => {
+          this.revealHashTarget();
+          if (this.deepLink && new URLSearchParams(location.search).has('present')) this.present();
+        };
+        if (document.readyState === 'complete') afterLoad();
+        else window.addEventListener('load', afterLoad, { once: true });
         this.dispatchEvent(new CustomEvent<ReadyDetail>('tide-ready', { detail: { title: model.story.title, steps: model.story.steps.length }, bubbles: true, composed: true }));
       });
     } catch (error) {
@@ -199,11 +306,12 @@ export class TideStory extends LitElement {
   }
 
   private handleActivate(index: number, cause: StepCause): void {
-    const step = this.model?.story.steps[index];
-    if (!step || !this.model) return;
+    const model = this.view();
+    const step = model?.story.steps[index];
+    if (!step || !model) return;
     this.active = index;
     if (cause !== 'initial') {
-      const when = describeStepWhen(this.model, step);
+      const when = describeStepWhen(model, step);
       this.announcement = when ? `${step.title}, ${when}` : step.title;
       if (this.deepLink) this.fragment.follow(step.id);
     }
@@ -260,6 +368,53 @@ export class TideStory extends LitElement {
     if (!Number.isNaN(index) && index !== this.active) this.stepper.jumpTo(index);
   };
 
+  /** Moves one slide in presentation mode, or one step when a step has focus in scroll mode. */
+  private move(move: Move): void {
+    const model = this.model;
+    if (!model) return;
+    const current = this.onEpilogue ? model.story.steps.length : this.active;
+    const count = this.presenting ? slideCount(model) : model.story.steps.length;
+    const target = applyMove(move, current, count);
+    if (target === current) return;
+    if (target >= model.story.steps.length) {
+      this.onEpilogue = true;
+      return;
+    }
+    this.goToStep(target);
+    if (!this.presenting) this.renderRoot.querySelector<HTMLElement>(`.steps > .step:nth-child(${target + 1})`)?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Keys move through the story only from inside it: anywhere in the presentation, or on a
+   * focused step while scrolling. The host page's keys are never taken.
+   */
+  private readonly handleKeyDown = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0] ?? null;
+    const onStep = target instanceof HTMLElement && target.matches('.steps > .step');
+    if (event.defaultPrevented || !(this.presenting || onStep) || ownsKeys(target, event.key)) return;
+    const move = moveForKey(event);
+    if (!move) return;
+    event.preventDefault();
+    this.move(move);
+  };
+
+  private readonly handlePointerDown = (event: PointerEvent) => this.swipe.down(event);
+
+  private readonly handlePointerUp = (event: PointerEvent) => {
+    const move = this.swipe.up(event);
+    if (move) this.move(move);
+  };
+
+  /** The dialog's own Escape handling closes it; the mode follows. */
+  private readonly handleDeckCancel = (event: Event) => {
+    event.preventDefault();
+    this.exitPresentation();
+  };
+
+  private readonly handleDeckClose = () => {
+    if (this.presenting) this.exitPresentation();
+  };
+
   private readonly handleRetry = () => {
     this.error = undefined;
     this.loadedFrom = undefined;
@@ -290,39 +445,116 @@ export class TideStory extends LitElement {
     graphic.style.translate = `0 ${Math.min(Math.max(shift, 0), travel)}px`;
   };
 
+  /** The localised model, made once per story and language. */
+  private localized?: StoryModel;
+
+  private view(): StoryModel | undefined {
+    const model = this.model;
+    if (!model) return undefined;
+    const lang = this.interfaceLang(model);
+    if (this.localized?.story !== model.story || this.localized.locale !== lang) this.localized = withLocale(model, lang);
+    return this.localized;
+  }
+
+  private timeline(model: StoryModel, step: StoryStep | undefined, extra: { scale?: number; drawSize?: { width: number; height: number } } = {}) {
+    return html`<tide-timeline
+      part="timeline"
+      .model=${model}
+      .highlight=${step?.events ?? []}
+      .zoom=${step?.focus ? daySpan(step.focus) : undefined}
+      .scale=${extra.scale ?? 1}
+      .drawSize=${extra.drawSize}
+      ?inherit-font=${this.inheritFont}
+    ></tide-timeline>`;
+  }
+
   private renderGraphic(model: StoryModel) {
-    const step = model.story.steps[this.active];
     return html`<figure class="graphic" part="graphic" aria-labelledby="graphic-caption">
-      <tide-timeline
-        part="timeline"
-        .model=${model}
-        .highlight=${step?.events ?? []}
-        .zoom=${step?.focus ? daySpan(step.focus) : undefined}
-        ?inherit-font=${this.inheritFont}
-      ></tide-timeline>
-      <figcaption id="graphic-caption">
-        <span class="caption-text">${STRINGS.chartCaption}</span> <a href=${`#${APPENDIX_IDS.events}`}>${STRINGS.eventsLink}</a>
+      ${this.timeline(model, model.story.steps[this.active])}
+      <figcaption lang=${ifDefined(uiLang(model))}>
+        <span class="caption-text" id="graphic-caption">${model.t.chartCaption}</span> <a href=${`#${APPENDIX_IDS.events}`}>${model.t.eventsLink}</a>
+        <button type="button" class="present" part="present" @click=${this.present}>${model.t.present}</button>
       </figcaption>
     </figure>`;
   }
 
+  private renderTools(model: StoryModel) {
+    const { t } = model;
+    return html`<div class="tools" part="tools" role="group" aria-label=${t.tools} lang=${ifDefined(uiLang(model))}>
+      ${hasNotes(model)
+        ? html`<button type="button" class="notes-toggle" aria-pressed=${this.notes ? 'true' : 'false'} @click=${this.toggleNotes}>${t.teacherNotes}</button>`
+        : nothing}
+      <button type="button" class="print" @click=${() => window.print()}>${t.print}</button>
+    </div>`;
+  }
+
+  private readonly toggleNotes = () => {
+    this.notes = !this.notes;
+  };
+
+  private renderDeck(model: StoryModel) {
+    const slide = this.onEpilogue ? model.story.steps.length : this.active;
+    // Type and chart grow with the screen; at 1920×1080 the chart's labels match the text.
+    const scale = Math.max(1, Math.min(window.innerWidth / 1920, window.innerHeight / 1080) * DECK_CHART_SCALE);
+    return html`<dialog
+      class="deck"
+      part="deck"
+      aria-label=${model.t.presentation(model.story.title)}
+      lang=${ifDefined(uiLang(model))}
+      tabindex="-1"
+      @cancel=${this.handleDeckCancel}
+      @close=${this.handleDeckClose}
+      @pointerdown=${this.handlePointerDown}
+      @pointerup=${this.handlePointerUp}
+      @pointercancel=${() => this.swipe.cancel()}
+    >
+      ${this.presenting
+        ? deckView(model, {
+            level: this.headingLevel,
+            slide,
+            notes: this.notes,
+            timeline: this.timeline(model, this.onEpilogue ? undefined : model.story.steps[this.active], { scale }),
+            onMove: (move) => this.move(move),
+            onToggleNotes: this.toggleNotes,
+            onExit: () => this.exitPresentation(),
+          })
+        : nothing}
+    </dialog>`;
+  }
+
+  /** The static chart each step carries on paper, where nothing is sticky. */
+  private printChart(model: StoryModel, step: StoryStep) {
+    return html`<figure class="step-chart" aria-label=${model.t.stepChart(step.title)}>${this.timeline(model, step, { drawSize: PRINT_CHART })}</figure>`;
+  }
+
   override render() {
+    const model = this.view();
+    const t = this.strings();
     if (this.error) {
       return html`<div class="state error" part="state" role="alert">
-          <p class="state-title">${STRINGS.errorHeading}</p>
+          <p class="state-title">${t.errorHeading}</p>
           <pre class="problems">${this.error.message}</pre>
-          ${this.error.retry ? html`<button type="button" part="retry" @click=${this.handleRetry}>${STRINGS.retry}</button>` : nothing}
+          ${this.error.retry ? html`<button type="button" part="retry" @click=${this.handleRetry}>${t.retry}</button>` : nothing}
         </div>
         <slot></slot>`;
     }
-    if (!this.model) {
+    if (!model) {
       return html`<div class="state loading" part="state" role="status" aria-busy="true">
-        <p>${STRINGS.loading}</p>
+        <p>${t.loading}</p>
       </div>`;
     }
-    return html`<div @focusin=${this.handleFocusIn} @click=${this.handleClick}>
-        ${storyView(this.model, { headingLevel: this.headingLevel, active: this.active, graphic: this.renderGraphic(this.model) })}
+    const printing = this.printWatch.printing;
+    return html`<div @focusin=${this.handleFocusIn} @click=${this.handleClick} @keydown=${this.handleKeyDown}>
+        ${storyView(model, {
+          headingLevel: this.headingLevel,
+          active: this.active,
+          graphic: this.renderGraphic(model),
+          tools: this.renderTools(model),
+          notes: this.notes,
+          stepChart: printing ? (step) => this.printChart(model, step) : undefined,
+        })}
       </div>
+      ${this.renderDeck(model)}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
   }
 }
@@ -332,6 +564,7 @@ declare global {
     'tide-story': TideStory;
   }
   interface HTMLElementEventMap {
+    'tide-present': CustomEvent<PresentDetail>;
     'tide-ready': CustomEvent<ReadyDetail>;
     'tide-step-change': CustomEvent<StepChangeDetail>;
     'tide-error': CustomEvent<StoryErrorDetail>;

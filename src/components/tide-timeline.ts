@@ -3,7 +3,6 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DAY_MS, DAY_MONTH_YEAR, formatDateRange, toIsoDate } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel } from '../story/model.ts';
-import { STRINGS } from '../i18n/strings.ts';
 import { layoutTimeline, type Mark, type TimelineLayout } from '../timeline/layout.ts';
 import { canvasTextMeasurer, type MeasureText } from '../timeline/measure.ts';
 import { symbolPath } from '../timeline/symbols.ts';
@@ -34,6 +33,13 @@ export class TideTimeline extends LitElement {
   @property({ attribute: false }) highlight: readonly string[] = [];
   /** Days to zoom the axis to; the whole axis when unset. */
   @property({ attribute: false }) zoom?: Span | undefined;
+  /** Draws everything this many times larger, type included, as a projector needs. */
+  @property({ type: Number }) scale = 1;
+  /**
+   * Draw at this size, in CSS pixels, and scale to fit the width, instead of following the
+   * element's box. Printing needs it: nothing is measured between "print" and the printout.
+   */
+  @property({ attribute: false }) drawSize?: { width: number; height: number };
 
   @state() private size = { width: 0, height: 0 };
   @query('.frame') private frame?: HTMLElement;
@@ -57,6 +63,14 @@ export class TideTimeline extends LitElement {
     if (this.frame) this.observeFrame(this.frame);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    // Through the CSSOM, not a style attribute, which a strict style-src CSP blocks.
+    if (changed.has('drawSize') && this.frame) {
+      if (this.drawSize) this.frame.style.setProperty('aspect-ratio', `${this.drawSize.width} / ${this.drawSize.height}`);
+      else this.frame.style.removeProperty('aspect-ratio');
+    }
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('model')) this.layouts.clear();
   }
@@ -75,9 +89,16 @@ export class TideTimeline extends LitElement {
     this.resizeObserver.observe(frame);
   }
 
+  /** The size the layout is computed for: the box, or the fixed drawing size, divided by the scale. */
+  private layoutSize(): { width: number; height: number } {
+    const { width, height } = this.drawSize ?? this.size;
+    const scale = Math.max(this.scale, 0.25);
+    return { width: Math.round(width / scale), height: Math.round(height / scale) };
+  }
+
   private currentLayout(model: StoryModel): TimelineLayout {
-    const { width, height } = this.size;
-    const key = `${this.highlight.join(',')}|${this.zoom?.start ?? ''}-${this.zoom?.end ?? ''}`;
+    const { width, height } = this.layoutSize();
+    const key = `${width}x${height}|${this.highlight.join(',')}|${this.zoom?.start ?? ''}-${this.zoom?.end ?? ''}`;
     let layout = this.layouts.get(key);
     if (!layout) {
       // One style read per size, never per scroll: the chart's font, for measuring labels.
@@ -90,13 +111,13 @@ export class TideTimeline extends LitElement {
 
   private description(model: StoryModel): string {
     const lanes = kindsOnAxis(model).map((kind) => kind.label);
-    const parts = [STRINGS.chartLanes(model.timeline.length, lanes.join(', '))];
-    if (model.context.length) parts.push(STRINGS.chartEarlierNote(model.context.length));
+    const parts = [model.t.chartLanes(model.timeline.length, lanes.join(', '))];
+    if (model.context.length) parts.push(model.t.chartEarlierNote(model.context.length));
     const highlighted = this.highlight
       .map((id) => model.eventsById.get(id))
       .filter((event) => event !== undefined)
-      .map((event) => `${event.title} (${describeWhen(event, model.story.lang)})`);
-    if (highlighted.length) parts.push(STRINGS.chartHighlighted(highlighted.join('; ')));
+      .map((event) => `${event.title} (${describeWhen(event, model)})`);
+    if (highlighted.length) parts.push(model.t.chartHighlighted(highlighted.join('; ')));
     return parts.join(' ');
   }
 
@@ -112,7 +133,7 @@ export class TideTimeline extends LitElement {
   private renderChart(model: StoryModel, layout: TimelineLayout) {
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
-    const title = STRINGS.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.story.lang, DAY_MONTH_YEAR));
+    const title = model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR));
     return html`<svg
       class="chart ${this.highlight.length ? 'has-highlight' : ''}"
       part="chart"
@@ -155,24 +176,25 @@ export class TideTimeline extends LitElement {
     const kinds = kindsOnAxis(model);
     const hasExpected = model.timeline.some((event) => event.certainty === 'expected');
     const hasUncertain = model.timeline.some((event) => event.certainty === 'uncertain' && event.window);
-    return html`<ul class="legend" part="legend" aria-label=${STRINGS.chartLegend}>
+    return html`<ul class="legend" part="legend" aria-label=${model.t.chartLegend}>
       ${kinds.map((kind) => html`<li>${kindSwatch(model, kind.id)} ${kind.label}</li>`)}
       ${hasExpected
-        ? html`<li class="key-expected"><svg width="22" height="12" aria-hidden="true"><rect x="1" y="1" width="20" height="10" rx="5"></rect></svg> ${STRINGS.chartExpectedKey}</li>`
+        ? html`<li class="key-expected"><svg width="22" height="12" aria-hidden="true"><rect x="1" y="1" width="20" height="10" rx="5"></rect></svg> ${model.t.chartExpectedKey}</li>`
         : nothing}
       ${hasUncertain
-        ? html`<li class="key-uncertain"><svg width="22" height="12" aria-hidden="true"><line x1="2" x2="20" y1="6" y2="6"></line></svg> ${STRINGS.chartUncertainKey}</li>`
+        ? html`<li class="key-uncertain"><svg width="22" height="12" aria-hidden="true"><line x1="2" x2="20" y1="6" y2="6"></line></svg> ${model.t.chartUncertainKey}</li>`
         : nothing}
       ${model.context.length
-        ? html`<li class="key-earlier"><svg width="12" height="14" aria-hidden="true"><path d=${EARLIER_CHEVRON} transform="translate(6 7)"></path></svg> ${STRINGS.chartEarlierKey}</li>`
+        ? html`<li class="key-earlier"><svg width="12" height="14" aria-hidden="true"><path d=${EARLIER_CHEVRON} transform="translate(6 7)"></path></svg> ${model.t.chartEarlierKey}</li>`
         : nothing}
     </ul>`;
   }
 
   override render() {
     const model = this.model;
-    const ready = model && this.size.width > 0 && this.size.height > 0;
-    return html`<div class="frame">${ready ? this.renderChart(model, this.currentLayout(model)) : nothing}</div>
+    const { width, height } = this.layoutSize();
+    const ready = model && width > 0 && height > 0;
+    return html`<div class="frame ${this.drawSize ? 'is-fixed' : ''}">${ready ? this.renderChart(model, this.currentLayout(model)) : nothing}</div>
       ${model ? this.renderLegend(model) : nothing}`;
   }
 }

@@ -1,6 +1,12 @@
-/** Every word the interface itself shows (not story copy). One table, so that a locale can replace it. */
-export const STRINGS = {
+/**
+ * Every word the interface itself shows (not story copy), one table per language. A table is
+ * chosen by the element's language; `Strings` is the shape every table must fill.
+ */
+import type { DayPart } from '../story/schema.ts';
+
+const en = {
   about: 'about',
+  dayParts: { overnight: 'overnight', morning: 'morning', midday: 'midday', afternoon: 'afternoon', evening: 'evening', 'late evening': 'late evening' } satisfies Record<DayPart, string>,
   expected: 'Expected',
   uncertain: 'Date uncertain',
   earlier: 'Earlier',
@@ -39,4 +45,90 @@ export const STRINGS = {
   published: 'Published',
   kicker: 'Timeline explainer',
   asWorded: 'As the sources put it:',
-} as const;
+  tools: 'Story tools',
+  present: 'Present',
+  exitPresentation: 'Exit presentation',
+  presentation: (title: string) => `Presentation: ${title}`,
+  next: 'Next',
+  previous: 'Previous',
+  counter: (step: number, total: number) => `${step} / ${total}`,
+  counterLabel: (step: number, total: number) => `Step ${step} of ${total}`,
+  progress: 'Progress through the story',
+  keysHint: '← → or a clicker to move, Esc to leave',
+  teacherNotes: 'Teacher notes',
+  print: 'Print handout',
+  laterReporting: 'Later reporting',
+  epilogueNote: (asOf: string) => `Reported after ${asOf}. Not part of the story above, which is told as of that day.`,
+  stepChart: (title: string) => `Timeline for “${title}”`,
+};
+
+/** The shape every language's table fills. */
+export type Strings = typeof en;
+
+const uk: Strings = {
+  about: 'близько',
+  dayParts: { overnight: 'уночі', morning: 'вранці', midday: 'опівдні', afternoon: 'по обіді', evening: 'увечері', 'late evening': 'пізно ввечері' },
+  expected: 'Очікується',
+  uncertain: 'Дата непевна',
+  earlier: 'Раніше',
+  asOf: 'Станом на',
+  sources: 'Джерела',
+  source: 'Джерело',
+  allSteps: (count) => `Усі кроки (${count})`,
+  stepsNav: 'Кроки цієї історії',
+  disagreeHeading: 'Де джерела розходяться',
+  eventsHeading: 'Усі події',
+  eventsCaption: 'Кожна подія зі шкали часу, по порядку, з її джерелами.',
+  eventsLink: 'Події у вигляді таблиці',
+  chartCaption: 'Події стоять на місцевих датах; події поточного кроку виділено.',
+  disagreementsHeading: 'Де джерела розходяться',
+  sourcesHeading: 'Джерела',
+  colWhen: 'Коли',
+  colPlace: 'Де',
+  colWhat: 'Що сталося',
+  colSources: 'Джерела',
+  chartLabel: (span) => `Шкала часу, ${span}`,
+  chartLegend: 'Умовні позначення',
+  chartLanes: (count, lanes) => `Подій: ${count}, за рядами: ${lanes}.`,
+  chartEarlierNote: (count) => `Раніші події (${count}) позначено біля лівого краю.`,
+  chartHighlighted: (titles) => `Виділено: ${titles}.`,
+  chartExpectedKey: 'Очікується',
+  chartUncertainKey: 'Можливі дати',
+  chartEarlierKey: 'Раніше',
+  asOfNote: 'Розповідь станом на',
+  loading: 'Завантаження історії…',
+  errorHeading: 'Цю історію не вдалося показати',
+  retry: 'Спробувати ще раз',
+  loadStatus: (src, status) => `Не вдалося завантажити ${src}: сервер відповів ${status}`,
+  loadNetwork: (src) => `Не вдалося завантажити ${src}: мережевий запит не вдався.`,
+  possibleDates: 'Можливі дати:',
+  readInStory: 'Читати в історії',
+  published: 'Опубліковано',
+  kicker: 'Хронологія подій',
+  asWorded: 'Як кажуть джерела:',
+  tools: 'Інструменти історії',
+  present: 'Презентувати',
+  exitPresentation: 'Вийти з презентації',
+  presentation: (title) => `Презентація: ${title}`,
+  next: 'Далі',
+  previous: 'Назад',
+  counter: (step, total) => `${step} / ${total}`,
+  counterLabel: (step, total) => `Крок ${step} з ${total}`,
+  progress: 'Поступ історії',
+  keysHint: '← → або пульт, щоб гортати; Esc, щоб вийти',
+  teacherNotes: 'Нотатки для вчителя',
+  print: 'Друкувати',
+  laterReporting: 'Пізніші повідомлення',
+  epilogueNote: (asOf) => `Повідомлено після ${asOf}. Це не частина історії вище, яку розказано станом на той день.`,
+  stepChart: (title) => `Шкала часу для кроку «${title}»`,
+};
+
+const TABLES: Record<string, Strings> = { en, uk };
+
+/** The languages with an interface table, by primary subtag. */
+export const UI_LANGUAGES = Object.keys(TABLES);
+
+/** The table for a language tag such as "uk-UA", falling back to English. */
+export function stringsFor(lang: string): Strings {
+  return TABLES[lang.toLowerCase().split('-')[0] ?? ''] ?? en;
+}

@@ -2,6 +2,7 @@
  * The validated story with everything derived once: dates parsed to floating milliseconds,
  * lookups by id, the axis domain. Views and layout read this; nothing re-parses dates later.
  */
+import { stringsFor, type Strings } from '../i18n/strings.ts';
 import { DAY_MS, parseClockTime, parseIsoDate } from './dates.ts';
 import type {
   DateRange, DayPart, Disagreement, QuoteSeries, Story, StoryEvent, StoryKind, StoryQuote, StorySource, StoryStep,
@@ -32,7 +33,14 @@ export interface SeriesPosition {
   index: number;
 }
 
-export interface StoryModel {
+/** The language the interface speaks and formats dates in, with its strings. */
+export interface Locale {
+  /** A BCP 47 tag for Intl, such as "uk". */
+  locale: string;
+  t: Strings;
+}
+
+export interface StoryModel extends Locale {
   story: Story;
   /** All events in time order, context first. */
   events: TimedEvent[];
@@ -103,6 +111,8 @@ export function buildModel(story: Story): StoryModel {
 
   return {
     story,
+    locale: story.lang,
+    t: stringsFor(story.lang),
     events,
     timeline,
     context: events.filter((event) => event.context),
@@ -130,4 +140,9 @@ export function stepEvents(model: StoryModel, step: StoryStep): TimedEvent[] {
 /** The kinds that have events on the axis, in the story's order: the chart's lanes. */
 export function kindsOnAxis(model: StoryModel): Array<StoryKind & { index: number }> {
   return [...model.kinds.values()].filter((kind) => model.timeline.some((event) => event.kind === kind.id));
+}
+
+/** The same model speaking another interface language; the story's own text is unchanged. */
+export function withLocale(model: StoryModel, lang: string): StoryModel {
+  return lang === model.locale ? model : { ...model, locale: lang, t: stringsFor(lang) };
 }

@@ -10,7 +10,6 @@ import { utcDay, utcHour } from 'd3-time';
 import { DAY_MS, formatDate } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel, type TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
-import { STRINGS } from '../i18n/strings.ts';
 import { LabelRows } from './labels.ts';
 import { utcScale } from './scale.ts';
 import { estimateTextWidth, type MeasureText } from './measure.ts';
@@ -144,7 +143,7 @@ function stackRows(xs: readonly number[], rows: number, minGap: number): number[
 export function layoutTimeline(model: StoryModel, options: LayoutOptions): TimelineLayout {
   const { width, height, highlight } = options;
   const measure = options.measure ?? estimateTextWidth;
-  const lang = model.story.lang;
+  const lang = model.locale;
   const highlighted = new Set(highlight);
   const domain = options.focus ?? model.axis;
   const zoomed = domain.start !== model.axis.start || domain.end !== model.axis.end;
@@ -275,7 +274,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   let asOfX: number | undefined;
   if (model.asOfEnd > domain.start && model.asOfEnd <= domain.end) {
     asOfX = round(x(model.asOfEnd));
-    const text = `${STRINGS.asOf} ${formatDate(model.asOfEnd - DAY_MS, lang, { day: 'numeric', month: 'short' })}`;
+    const text = `${model.t.asOf} ${formatDate(model.asOfEnd - DAY_MS, lang, { day: 'numeric', month: 'short' })}`;
     const textWidth = measure(text, LABEL_SIZE, 600);
     axisLabel('as-of', text, Math.max(textWidth + 2, Math.min(asOfX - 4, width - 2)), AS_OF_Y, 'end', 'as-of');
   }

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, parseIsoDate, DAY_MONTH_YEAR } from '../story/dates.ts';
 import type { StoryModel } from '../story/model.ts';
-import { STRINGS } from '../i18n/strings.ts';
 import { certaintyBadge, kindSwatch } from './event-card.ts';
 import { describeFigure, describeWhen, sourceNames } from './format.ts';
 import { heading } from './heading.ts';
@@ -11,28 +10,28 @@ export const APPENDIX_IDS = { events: 'tl-events', disagreements: 'tl-disagreeme
 
 /** Every event, in order: the chart's text alternative. */
 function eventsTable(model: StoryModel, level: number): TemplateResult {
-  const lang = model.story.lang;
+  const lang = model.locale;
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.events}>
-    ${heading(level, APPENDIX_IDS.events, STRINGS.eventsHeading)}
+    ${heading(level, APPENDIX_IDS.events, model.t.eventsHeading)}
     <table class="events-table">
-      <caption>${STRINGS.eventsCaption}</caption>
-      <thead><tr><th scope="col">${STRINGS.colWhen}</th><th scope="col">${STRINGS.colPlace}</th><th scope="col">${STRINGS.colWhat}</th><th scope="col">${STRINGS.colSources}</th></tr></thead>
+      <caption>${model.t.eventsCaption}</caption>
+      <thead><tr><th scope="col">${model.t.colWhen}</th><th scope="col">${model.t.colPlace}</th><th scope="col">${model.t.colWhat}</th><th scope="col">${model.t.colSources}</th></tr></thead>
       <tbody>
         ${model.events.map((event) => {
           const step = model.firstStepOfEvent.get(event.id);
           const stepId = step === undefined ? undefined : model.story.steps[step]?.id;
           return html`<tr data-event-id=${event.id}>
-            <td data-label=${STRINGS.colWhen}>${event.context ? html`<span class="badge">${STRINGS.earlier}</span> ` : nothing}${describeWhen(event, lang)} ${certaintyBadge(event)}</td>
-            <td data-label=${STRINGS.colPlace}>${event.place}</td>
-            <td data-label=${STRINGS.colWhat}>
+            <td data-label=${model.t.colWhen}>${event.context ? html`<span class="badge">${model.t.earlier}</span> ` : nothing}${describeWhen(event, model)} ${certaintyBadge(model, event)}</td>
+            <td data-label=${model.t.colPlace}>${event.place}</td>
+            <td data-label=${model.t.colWhat}>
               <p class="event-head">${kindSwatch(model, event.kind, event.certainty)} <strong>${event.title}</strong></p>
               <p>${event.summary}</p>
               ${event.figures.length
                 ? html`<ul class="figures">${event.figures.map((figure) => html`<li>${describeFigure(figure, lang)} <span class="cited">(${sourceNames(model, figure.sources)})</span></li>`)}</ul>`
                 : nothing}
-              ${stepId ? html`<a class="to-step" href=${`#${stepId}`}>${STRINGS.readInStory}</a>` : nothing}
+              ${stepId ? html`<a class="to-step" href=${`#${stepId}`}>${model.t.readInStory}</a>` : nothing}
             </td>
-            <td data-label=${STRINGS.colSources}>${sourceNames(model, event.sources)}</td>
+            <td data-label=${model.t.colSources}>${sourceNames(model, event.sources)}</td>
           </tr>`;
         })}
       </tbody>
@@ -43,7 +42,7 @@ function eventsTable(model: StoryModel, level: number): TemplateResult {
 function disagreementList(model: StoryModel, level: number): TemplateResult | typeof nothing {
   if (model.disagreements.size === 0) return nothing;
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.disagreements}>
-    ${heading(level, APPENDIX_IDS.disagreements, STRINGS.disagreementsHeading)}
+    ${heading(level, APPENDIX_IDS.disagreements, model.t.disagreementsHeading)}
     <dl class="disagreement-list">
       ${[...model.disagreements.values()].map(
         (disagreement) => html`<dt>${disagreement.title}</dt>
@@ -57,15 +56,15 @@ function disagreementList(model: StoryModel, level: number): TemplateResult | ty
 }
 
 function sourcesList(model: StoryModel, level: number): TemplateResult {
-  const lang = model.story.lang;
+  const lang = model.locale;
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.sources}>
-    ${heading(level, APPENDIX_IDS.sources, STRINGS.sourcesHeading)}
+    ${heading(level, APPENDIX_IDS.sources, model.t.sourcesHeading)}
     <dl class="source-list">
       ${model.story.sources.map(
         (source) => html`<dt id=${`source-${source.id}`}><cite>${source.label}</cite>${source.dateline ? html` <span class="dateline">${source.dateline}</span>` : nothing}</dt>
           <dd>
             <p>${source.headline}</p>
-            ${source.published ? html`<p>${STRINGS.published} ${formatDate(parseIsoDate(source.published), lang, DAY_MONTH_YEAR)}</p>` : nothing}
+            ${source.published ? html`<p>${model.t.published} ${formatDate(parseIsoDate(source.published), lang, DAY_MONTH_YEAR)}</p>` : nothing}
             ${source.note ? html`<p>${source.note}</p>` : nothing}
             ${source.url ? html`<p><a href=${source.url} rel="noopener noreferrer">${source.url}</a></p>` : nothing}
           </dd>`,

@@ -12,7 +12,7 @@ const HUGS = /^[,.;:!?)]/;
  * marks come from CSS for the story's language and the text stays verbatim.
  */
 export function quoteFigure(model: StoryModel, quote: StoryQuote, earlier = false): TemplateResult {
-  const lang = model.story.lang;
+  const lang = model.locale;
   const after = quote.after ? html`${HUGS.test(quote.after) ? '' : ' '}<span class="reported">${quote.after}</span>` : nothing;
   const details = [quote.role, quote.place, formatDate(parseIsoDate(quote.date), lang, FULL_DATE)].filter(Boolean).join(', ');
   return html`<figure class="quote ${earlier ? 'is-earlier' : ''}" data-quote-id=${quote.id} part="quote">

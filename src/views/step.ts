@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { StoryModel } from '../story/model.ts';
 import type { QuoteSeries, StoryQuote, StoryStep } from '../story/schema.ts';
-import { STRINGS } from '../i18n/strings.ts';
 import { eventCard } from './event-card.ts';
 import { describeStepWhen, sourceNames } from './format.ts';
 import { heading } from './heading.ts';
@@ -12,6 +11,22 @@ export interface StepViewOptions {
   level: number;
   /** Index of the active step; -1 when nothing is active (the prerendered page). */
   active: number;
+  /** Show the step's teacher notes. */
+  notes?: boolean;
+  /** A chart drawn for this step alone, as the printed handout has. */
+  chart?: TemplateResult;
+  /** Put before every id, where the step is shown twice (the presentation). */
+  idPrefix?: string;
+}
+
+/** Discussion questions and background for teachers; hidden unless notes are switched on. */
+export function teacherNotes(model: StoryModel, step: StoryStep, level: number, domId = step.id): TemplateResult | typeof nothing {
+  if (step.notes.length === 0) return nothing;
+  const titleId = `${domId}-notes`;
+  return html`<div class="teacher-notes" part="notes" role="note" aria-labelledby=${titleId}>
+    ${heading(level, titleId, model.t.teacherNotes)}
+    <ul>${step.notes.map((note) => html`<li>${note}</li>`)}</ul>
+  </div>`;
 }
 
 /**
@@ -37,7 +52,7 @@ function disagreementBox(model: StoryModel, id: string, level: number, stepId: s
   if (!disagreement) return nothing;
   const titleId = `${stepId}-${id}`;
   return html`<div class="disagreement" part="disagreement" role="note" aria-labelledby=${titleId}>
-    ${heading(level, titleId, html`<span class="kicker">${STRINGS.disagreeHeading}</span> ${disagreement.title}`)}
+    ${heading(level, titleId, html`<span class="kicker">${model.t.disagreeHeading}</span> ${disagreement.title}`)}
     <dl>
       ${disagreement.accounts.map((account) => html`<dt>${model.sources.get(account.source)?.label ?? account.source}</dt><dd>${account.says}</dd>`)}
       ${disagreement.resolution
@@ -49,7 +64,7 @@ function disagreementBox(model: StoryModel, id: string, level: number, stepId: s
 
 function sourceList(model: StoryModel, ids: readonly string[]): TemplateResult {
   return html`<div class="step-sources" part="sources">
-    <span class="kicker">${ids.length === 1 ? STRINGS.source : STRINGS.sources}</span>
+    <span class="kicker">${ids.length === 1 ? model.t.source : model.t.sources}</span>
     <ul>
       ${ids.map((id) => {
         const source = model.sources.get(id);
@@ -61,10 +76,11 @@ function sourceList(model: StoryModel, ids: readonly string[]): TemplateResult {
 }
 
 export function stepView(model: StoryModel, step: StoryStep, index: number, options: StepViewOptions): TemplateResult {
-  const { level, active } = options;
+  const { level, active, notes, chart } = options;
   const reached = active < 0 || index <= active;
   const when = describeStepWhen(model, step);
-  const titleId = `${step.id}-title`;
+  const domId = `${options.idPrefix ?? ''}${step.id}`;
+  const titleId = `${domId}-title`;
 
   const quotes = step.quotes.map((id) => model.quotes.get(id)).filter((quote): quote is StoryQuote => !!quote);
   const loose = quotes.filter((quote) => !model.seriesOfQuote.has(quote.id));
@@ -76,7 +92,7 @@ export function stepView(model: StoryModel, step: StoryStep, index: number, opti
 
   return html`<li
     class="step ${index === active ? 'is-active' : ''} ${reached ? 'is-reached' : ''}"
-    id=${step.id}
+    id=${domId}
     data-step-id=${step.id}
     part="step"
     tabindex="0"
@@ -86,14 +102,16 @@ export function stepView(model: StoryModel, step: StoryStep, index: number, opti
     <div class="step-card" part="step-card">
       ${when ? html`<p class="step-when">${when}</p>` : nothing}
       ${heading(level, titleId, step.title)}
+      ${chart ?? nothing}
       ${step.body.map((paragraph) => html`<p>${paragraph}</p>`)}
       ${loose.map((quote) => quoteFigure(model, quote))}
       ${seriesHere.map((series) =>
-        seriesBlock(model, series, quotes.filter((quote) => model.seriesOfQuote.get(quote.id)?.series === series), level + 1, step.id),
+        seriesBlock(model, series, quotes.filter((quote) => model.seriesOfQuote.get(quote.id)?.series === series), level + 1, domId),
       )}
       ${newEvents.length ? html`<div class="events">${newEvents.map((event) => eventCard(model, event))}</div>` : nothing}
-      ${step.disagreements.map((id) => disagreementBox(model, id, level + 1, step.id))}
+      ${step.disagreements.map((id) => disagreementBox(model, id, level + 1, domId))}
       ${sourceList(model, step.sources)}
+      ${notes ? teacherNotes(model, step, level + 1, domId) : nothing}
     </div>
   </li>`;
 }

@@ -1,8 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { FULL_DATE, formatDate, parseIsoDate } from '../story/dates.ts';
 import type { StoryModel } from '../story/model.ts';
-import { STRINGS } from '../i18n/strings.ts';
+import type { StoryStep } from '../story/schema.ts';
 import { appendixView } from './appendix.ts';
+import { epilogueView } from './epilogue.ts';
+import { uiLang } from './format.ts';
 import { heading } from './heading.ts';
 import { stepView } from './step.ts';
 
@@ -13,36 +16,46 @@ export interface StoryViewOptions {
   active: number;
   /** The graphic beside the steps; absent in the prerendered page. */
   graphic?: TemplateResult;
+  /** Controls under the title, such as "Present"; absent in the prerendered page. */
+  tools?: TemplateResult;
+  /** Show teacher notes in the steps. */
+  notes?: boolean;
+  /** A chart for each step, drawn only while printing. */
+  stepChart?: (step: StoryStep) => TemplateResult;
 }
 
 function contents(model: StoryModel): TemplateResult {
   const steps = model.story.steps;
-  return html`<nav class="contents" aria-label=${STRINGS.stepsNav}>
+  return html`<nav class="contents" aria-label=${model.t.stepsNav}>
     <details>
-      <summary>${STRINGS.allSteps(steps.length)}</summary>
+      <summary lang=${ifDefined(uiLang(model))}>${model.t.allSteps(steps.length)}</summary>
       <ol>${steps.map((step) => html`<li><a href=${`#${step.id}`}>${step.title}</a></li>`)}</ol>
     </details>
   </nav>`;
 }
 
-/** The whole story as semantic HTML: header, steps beside the graphic, and the appendix. */
+/** The whole story as semantic HTML: header, steps beside the graphic, what happened next, and the appendix. */
 export function storyView(model: StoryModel, options: StoryViewOptions): TemplateResult {
-  const { story } = model;
+  const { story, t } = model;
   const level = options.headingLevel;
   return html`<article class="story" part="story" lang=${story.lang}>
     <header class="story-header" part="header">
-      <p class="kicker">${STRINGS.kicker} · ${STRINGS.asOfNote} ${formatDate(parseIsoDate(story.asOf), story.lang, FULL_DATE)}</p>
+      <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
       ${heading(level, `${story.id}-title`, story.title)}
       <p class="dek">${story.dek}</p>
       ${story.asOfNote ? html`<p class="as-of-note">${story.asOfNote}</p>` : nothing}
+      ${options.tools ?? nothing}
       ${contents(model)}
     </header>
     <div class="scrolly ${options.graphic ? 'has-graphic' : ''}">
       ${options.graphic ?? nothing}
       <ol class="steps" part="steps">
-        ${story.steps.map((step, index) => stepView(model, step, index, { level: level + 1, active: options.active }))}
+        ${story.steps.map((step, index) =>
+          stepView(model, step, index, { level: level + 1, active: options.active, notes: options.notes, chart: options.stepChart?.(step) }),
+        )}
       </ol>
     </div>
+    ${epilogueView(model, level + 1)}
     ${appendixView(model, level + 1)}
   </article>`;
 }

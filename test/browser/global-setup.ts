@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
+import { requirePoppler } from './poppler.ts';
 import { serveFolder } from './static-server.ts';
 
 declare module 'vitest' {
@@ -23,6 +24,7 @@ export const STRICT_CSP =
 
 export default async function setup(project: TestProject) {
   chromiumPath();
+  requirePoppler();
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: the browser tests run against the built site. Run `npm test`, which builds first.');
   }

@@ -139,7 +139,7 @@ export async function scrollStepTo(page: Page, id: string, fraction: number): Pr
 export function activeSteps(page: Page, selector = 'tide-story'): Promise<string[]> {
   return page.evaluate(
     (storySelector) =>
-      [...(document.querySelector(storySelector)?.shadowRoot?.querySelectorAll<HTMLElement>('.step[aria-current="step"]') ?? [])].map(
+      [...(document.querySelector(storySelector)?.shadowRoot?.querySelectorAll<HTMLElement>('.steps > .step[aria-current="step"]') ?? [])].map(
         (step) => step.dataset.stepId ?? '',
       ),
     selector,
@@ -176,7 +176,7 @@ export function readSteps(target: Page | Frame, options: ReadOptions = {}): Prom
         break;
       }
     }
-    const steps = [...(root?.querySelectorAll<HTMLElement>('.step') ?? [])];
+    const steps = [...(root?.querySelectorAll<HTMLElement>('.steps > .step') ?? [])];
     const graphic = root?.querySelector('.graphic')?.getBoundingClientRect();
     const first = steps[0]?.getBoundingClientRect();
     const covers = graphic && first && graphic.left < first.right && first.left < graphic.right;
@@ -200,7 +200,7 @@ export async function expectActiveAtReadingLine(target: Page | Frame, context: s
 
 export async function stepIds(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.step') ?? [])].map((step) => step.dataset.stepId ?? ''),
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll<HTMLElement>('.steps > .step') ?? [])].map((step) => step.dataset.stepId ?? ''),
   );
 }
 

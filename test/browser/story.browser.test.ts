@@ -124,3 +124,32 @@ test('every step says where its facts come from, by article headline wording and
   }
   await close();
 });
+
+describe('what happened next', () => {
+  test('later reporting sits after the last step, labelled, with its sources, and stays off the timeline', async () => {
+    const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
+    const epilogue = await page.evaluate(() => {
+      const root = document.querySelector('tide-story')?.shadowRoot;
+      const section = root?.querySelector<HTMLElement>('.epilogue');
+      const lastStep = root?.querySelector('.steps > .step:last-child');
+      const appendix = root?.querySelector('.appendix');
+      const chart = root?.querySelector('tide-timeline')?.shadowRoot;
+      return {
+        kicker: section?.querySelector('.kicker')?.textContent,
+        heading: section?.querySelector('h2')?.textContent,
+        entries: [...(section?.querySelectorAll('.epilogue-entries li') ?? [])].map((entry) => entry.querySelector('time')?.getAttribute('datetime')),
+        cited: [...(section?.querySelectorAll('.cited') ?? [])].map((entry) => entry.textContent),
+        afterSteps: !!lastStep && !!section && !!(lastStep.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING),
+        beforeAppendix: !!appendix && !!section && !!(section.compareDocumentPosition(appendix) & Node.DOCUMENT_POSITION_FOLLOWING),
+        inSteps: !!section?.closest('.steps'),
+        chartText: chart?.textContent ?? '',
+        looksApart: section ? getComputedStyle(section).backgroundColor !== getComputedStyle(lastStep?.querySelector('.step-card') ?? section).backgroundColor || getComputedStyle(section).borderTopStyle === 'double' : false,
+      };
+    });
+    expect(epilogue).toMatchObject({ kicker: 'Later reporting', heading: 'What happened next', afterSteps: true, beforeAppendix: true, inSteps: false, looksApart: true });
+    expect(epilogue.entries).toEqual(['2025-04-19', '2025-04-22', '2025-04-23', '2025-04-25']);
+    expect(epilogue.cited.every((text) => text === 'Source: Later reporting')).toBe(true);
+    expect(epilogue.chartText).not.toMatch(/truce|downgraded|fourth meeting/i);
+    await close();
+  });
+});

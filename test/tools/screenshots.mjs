@@ -12,6 +12,7 @@ const SHOTS = [
   { file: 'desktop.png', viewport: { width: 1280, height: 800 }, step: 'rubio-matter-of-days', colorScheme: /** @type {const} */ ('light') },
   { file: 'phone.png', viewport: { width: 390, height: 844 }, step: 'kharkiv', colorScheme: /** @type {const} */ ('light') },
   { file: 'desktop-dark.png', viewport: { width: 1280, height: 800 }, step: 'sumy-bakery', colorScheme: /** @type {const} */ ('dark') },
+  { file: 'present.png', viewport: { width: 1920, height: 1080 }, step: 'kharkiv', colorScheme: /** @type {const} */ ('light'), query: '?present' },
 ];
 
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
@@ -25,7 +26,7 @@ mkdirSync(OUT, { recursive: true });
 try {
   for (const shot of SHOTS) {
     const page = await browser.newPage({ viewport: shot.viewport, colorScheme: shot.colorScheme, reducedMotion: 'reduce' });
-    await page.goto(`${base}#${shot.step}`);
+    await page.goto(`${base}${shot.query ?? ''}#${shot.step}`);
     await page.waitForFunction(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.step[aria-current="step"]'));
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${OUT}/${shot.file}` });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { withLocale } from '../../src/story/model.ts';
 import { parseStoryJson } from '../../src/story/parse.ts';
 import { describeFigure, describeStepWhen, describeWhen, sourceNames } from '../../src/views/format.ts';
 import { expectZoneInEffect } from '../story/zone.ts';
@@ -16,15 +17,21 @@ describe(`display text in TZ=${process.env.TZ}`, () => {
   });
 
   test('gives a known time with its qualifier and clock', () => {
-    expect(loose(describeWhen(event('sumy-palm-sunday'), 'en-GB'))).toBe('Sunday 13 April 2025, about 10:15 Kyiv time');
+    expect(loose(describeWhen(event('sumy-palm-sunday'), withLocale(model, 'en-GB')))).toBe('Sunday 13 April 2025, about 10:15 Kyiv time');
   });
 
   test('gives a part of the day when the clock time is unknown', () => {
-    expect(loose(describeWhen(event('dnipro-drone-strike'), 'en-GB'))).toBe('Wednesday 16 April 2025, late evening (Kyiv time)');
+    expect(loose(describeWhen(event('dnipro-drone-strike'), withLocale(model, 'en-GB')))).toBe('Wednesday 16 April 2025, late evening (Kyiv time)');
   });
 
   test('gives an expected event its window, not a made-up day', () => {
-    expect(loose(describeWhen(event('london-follow-up'), 'en-GB'))).toBe('21–23 April 2025');
+    expect(loose(describeWhen(event('london-follow-up'), withLocale(model, 'en-GB')))).toBe('21–23 April 2025');
+  });
+
+  test('speaks Ukrainian when the interface does: dates by Intl, parts of the day from the table', () => {
+    const uk = withLocale(model, 'uk');
+    expect(loose(describeWhen(event('sumy-palm-sunday'), uk))).toMatch(/^неділя 13 квітня 2025 р\.,? близько 10:15 Kyiv time$/);
+    expect(loose(describeWhen(event('dnipro-drone-strike'), uk))).toMatch(/16 квітня 2025 р\.,? пізно ввечері \(Kyiv time\)$/);
   });
 
   test('keeps figures’ qualifiers as the source put them', () => {
