@@ -161,6 +161,8 @@ export class TideStory extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A story taken off the page stops presenting; its dialog went with it.
+    this.presenting = false;
     this.listeners?.abort();
     this.frameListener?.abort();
     this.frameListener = undefined;
@@ -240,11 +242,13 @@ export class TideStory extends LitElement {
   /** With deep links on, `?present` in the URL follows the mode, so a reload keeps presenting. */
   private presentParam(on: boolean): void {
     if (!this.deepLink) return;
-    const url = new URL(location.href);
-    if (url.searchParams.has('present') === on) return;
-    if (on) url.searchParams.set('present', '');
-    else url.searchParams.delete('present');
-    history.replaceState(history.state, '', url.href.replace('present=&', 'present&').replace(/present=$/, 'present').replace('present=#', 'present#'));
+    const params = new URLSearchParams(location.search);
+    if (params.has('present') === on) return;
+    params.delete('present');
+    // Written by hand so that the flag reads `?present`, not `?present=`.
+    const rest = params.toString();
+    const search = on ? `?present${rest ? `&${rest}` : ''}` : rest ? `?${rest}` : '';
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
   private load(): void {

@@ -59,6 +59,7 @@ describe('entering and leaving', () => {
     await present(page);
     expect(await readDeck(page)).toMatchObject({ open: true, step: 'dnipro', counter: `5 / ${STEP_IDS.length}` });
     expect(await page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+    expect(await page.evaluate(() => location.search + location.hash)).toBe('?present#dnipro');
     // The dialog holds focus, so keys reach it and not the page behind.
     expect(await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.activeElement?.className)).toContain('deck');
     await page.keyboard.press('ArrowRight');
