@@ -218,14 +218,23 @@ export class TideStory extends LitElement {
       deck.focus();
       this.presentation.start();
       this.presentParam(true);
-      this.dispatchEvent(new CustomEvent<PresentDetail>('tide-present', { detail: { presenting: true }, bubbles: true, composed: true }));
+      this.announcePresenting();
     } else if (!this.presenting && wasPresenting) {
       if (deck?.open) deck.close();
       this.presentation.stop();
       this.presentParam(false);
       this.returnFromDeck();
-      this.dispatchEvent(new CustomEvent<PresentDetail>('tide-present', { detail: { presenting: false }, bubbles: true, composed: true }));
+      this.announcePresenting();
     }
+  }
+
+  private announcePresenting(): void {
+    this.dispatchEvent(new CustomEvent<PresentDetail>('tide-present', { detail: { presenting: this.presenting }, bubbles: true, composed: true }));
+  }
+
+  /** Focuses a step in the scrolling story without scrolling: the step controller places it. */
+  private focusStep(index: number): void {
+    this.renderRoot.querySelector<HTMLElement>(`.steps > .step:nth-child(${index + 1})`)?.focus({ preventScroll: true });
   }
 
   /** Back in scroll mode, the reader is at the slide they left: its step, or the epilogue. */
@@ -236,7 +245,7 @@ export class TideStory extends LitElement {
       return;
     }
     this.stepper.jumpTo(this.active);
-    this.renderRoot.querySelector<HTMLElement>(`.steps > .step:nth-child(${this.active + 1})`)?.focus({ preventScroll: true });
+    this.focusStep(this.active);
   }
 
   /** With deep links on, `?present` in the URL follows the mode, so a reload keeps presenting. */
@@ -385,7 +394,7 @@ export class TideStory extends LitElement {
       return;
     }
     this.goToStep(target);
-    if (!this.presenting) this.renderRoot.querySelector<HTMLElement>(`.steps > .step:nth-child(${target + 1})`)?.focus({ preventScroll: true });
+    if (!this.presenting) this.focusStep(target);
   }
 
   /**
