@@ -250,7 +250,7 @@ describe('on a projector and a phone', () => {
     await close();
   });
 
-  for (const viewport of [{ width: 1280, height: 720 }, FULL_HD, { width: 844, height: 390 }]) {
+  for (const viewport of [{ width: 1280, height: 720 }, FULL_HD, { width: 844, height: 390 }, { width: 390, height: 844 }]) {
     test(`at ${viewport.width}×${viewport.height} the deck fits the screen: controls visible, nothing scrolls sideways`, async () => {
       const { page, close } = await openPage(browser(), siteUrl('#rubio-matter-of-days'), { viewport, hasTouch: viewport.height < 500 });
       await present(page);
