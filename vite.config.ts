@@ -1,6 +1,7 @@
 import type { UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { noPreloadHelper } from './src/build/no-preload.ts';
 import { offlinePage } from './src/build/offline-page.ts';
 import { publishData } from './src/build/publish-data.ts';
 import { prerenderStory } from './src/prerender/vite-plugin.ts';
@@ -11,12 +12,13 @@ const browserTests = ['test/**/*.browser.test.ts'];
 const zoneSensitive = ['test/story/**/*.test.ts', 'test/timeline/**/*.test.ts', 'test/views/**/*.test.ts'];
 
 /**
- * The library files, one build each (`vite build --mode lib`, `lib-embed`, `lib-frame`), so
- * that each is a single minified ES module with everything it needs inside: a publisher adds
- * one script tag and nothing else.
+ * The library files, one build each (`vite build --mode lib`, `lib-embed`, `lib-frame`): a
+ * publisher adds one script tag and nothing else. What only some readers need (presentation
+ * mode, the validator, other languages) is split into chunks beside it, fetched on first use.
  */
 const LIBRARY: Record<string, LibraryFile> = {
   lib: { name: 'tideline', entry: 'src/index.ts', outDir: 'dist/lib' },
+  'lib-validate': { name: 'tideline-validate', entry: 'src/validate.ts', outDir: 'dist/lib' },
   'lib-embed': { name: 'tideline-embed', entry: 'src/embed/frame-child.ts', outDir: 'dist/lib' },
   'lib-frame': { name: 'tideline-frame', entry: 'src/embed/frame-parent.ts', outDir: 'dist/lib' },
   // The framework examples, bundled with their framework as an app would be.
@@ -41,9 +43,11 @@ function library({ name, entry, outDir }: LibraryFile): UserConfig {
       emptyOutDir: false,
       copyPublicDir: false,
       cssMinify: true,
+      modulePreload: false,
       lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
       // Vite 8's library mode leaves ES output unminified unless asked.
-      rolldownOptions: { output: { minify: true } },
+      // Lazy chunks import what they share from the entry, which may export more than its API for that.
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   };
 }
@@ -64,11 +68,13 @@ const offline: UserConfig = {
 const site: UserConfig = {
   // Relative asset URLs: dist/ works from any static server and any sub-path.
   base: './',
-  plugins: [prerenderStory({ page: 'index.html', story: FLAGSHIP }), publishData()],
+  plugins: [prerenderStory({ page: 'index.html', story: FLAGSHIP }), publishData(), noPreloadHelper()],
   build: {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
+    // Lazy chunks import only what the entry already loaded: nothing to preload (see noPreloadHelper).
+    modulePreload: false,
   },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 };

@@ -5,6 +5,5 @@
 export { TideStory, type ReadyDetail, type StepChangeDetail, type StoryErrorDetail, type Theme } from './components/tide-story.ts';
 export { FrameRoot, type ScrollRoot } from './controllers/scroll-root.ts';
 export { TideTimeline } from './components/tide-timeline.ts';
-export { parseStory, parseStoryJson, StoryError, formatProblem, type StoryProblem } from './story/parse.ts';
 export type { Story, StoryInput, StoryEvent, StoryQuote, StoryStep, StoryKind, StorySource, Disagreement, QuoteSeries } from './story/schema.ts';
 export type { StoryModel, TimedEvent } from './story/model.ts';

@@ -1,20 +1,21 @@
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { applyMove, moveForKey, ownsKeys, PresentationController, SwipeTracker, type Move } from '../controllers/presentation.ts';
+import { applyMove, moveForKey, ownsKeys, type Move } from '../controllers/moves.ts';
 import { PrintWatch } from '../controllers/print-watch.ts';
 import type { ScrollRoot } from '../controllers/scroll-root.ts';
 import { StepController, type StepCause } from '../controllers/step-controller.ts';
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
-import { stringsFor, type Strings } from '../i18n/strings.ts';
-import { daySpan, withLocale, type StoryModel } from '../story/model.ts';
-import { parseStoryJson, StoryError } from '../story/parse.ts';
+import { hasStrings, loadStrings, stringsFor, type Strings } from '../i18n/strings.ts';
+import { daySpan, hasNotes, slideCount, withLocale, type StoryModel } from '../story/model.ts';
+import { CHECKED_ATTRIBUTE, isStoryError, readStory, ValidatorUnavailable } from '../story/read.ts';
 import type { StoryStep } from '../story/schema.ts';
 import { APPENDIX_IDS } from '../views/appendix.ts';
-import { deckView, hasNotes, slideCount } from '../views/deck.ts';
 import { EPILOGUE_ID } from '../views/epilogue.ts';
 import { describeStepWhen, uiLang } from '../views/format.ts';
 import { storyView } from '../views/story.ts';
+import type { StoryDeck } from './story-deck.ts';
+import { TIMING } from './timing.ts';
 import storyCss from './tide-story.css?inline';
 import tokensCss from './tokens.css?inline';
 import './tide-timeline.ts';
@@ -129,12 +130,8 @@ export class TideStory extends LitElement {
 
   private readonly fragment = new FragmentFollower();
   private readonly printWatch = new PrintWatch(this);
-  private readonly swipe = new SwipeTracker();
-  private readonly presentation = new PresentationController(this, {
-    leftFullscreen: () => this.exitPresentation(),
-    resized: () => this.requestUpdate(),
-    keydown: (event) => this.handleKeyDown(event),
-  });
+  /** Presentation mode's code and styles, loaded the first time the story presents. */
+  @state() private deckMode?: StoryDeck;
   private loadedFrom?: string;
   private listeners?: AbortController;
   private frameListener?: AbortController;
@@ -195,7 +192,19 @@ export class TideStory extends LitElement {
 
   /** Interface strings, also before any story has loaded (for loading and error messages). */
   private strings(): Strings {
-    return this.view()?.t ?? stringsFor(this.interfaceLang());
+    return this.view()?.t ?? this.tableFor(this.interfaceLang());
+  }
+
+  private pendingLang?: string;
+
+  /** A language's table; one not loaded yet gives English now and re-renders when it arrives. */
+  private tableFor(lang: string): Strings {
+    if (!hasStrings(lang) && this.pendingLang !== lang) {
+      this.pendingLang = lang;
+      // Offline and the table never came: the interface stays in English.
+      loadStrings(lang).then(() => this.requestUpdate(), () => undefined);
+    }
+    return stringsFor(lang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -206,8 +215,32 @@ export class TideStory extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('headerOffset')) this.style.setProperty('--_header-offset', `${Math.max(this.headerOffset, 0)}px`);
     if (changed.has('scrollRoot')) this.followFrame();
-    // `model` is private, so PropertyValues<this> cannot name it.
-    if (changed.has('presenting') || (changed as Map<PropertyKey, unknown>).has('model')) this.syncDeck(changed.get('presenting') === true);
+    if (this.presenting && !this.deckMode) void this.loadDeck();
+    // `model` and `deckMode` are private, so PropertyValues<this> cannot name them.
+    const privately = changed as Map<PropertyKey, unknown>;
+    if (changed.has('presenting') || privately.has('model') || privately.has('deckMode')) this.syncDeck(changed.get('presenting') === true);
+  }
+
+  private deckLoading?: Promise<void>;
+
+  private loadDeck(): Promise<void> {
+    this.deckLoading ??= import('./story-deck.ts').then(
+      ({ StoryDeck }) => {
+        this.deckMode = new StoryDeck(this, {
+          move: (move) => this.move(move),
+          toggleNotes: this.toggleNotes,
+          exit: () => this.exitPresentation(),
+          resized: () => this.requestUpdate(),
+          keydown: (event) => this.handleKeyDown(event),
+        });
+      },
+      () => {
+        // Offline with the presentation code never fetched: stay in scroll mode, and let a later press try again.
+        this.deckLoading = undefined;
+        this.presenting = false;
+      },
+    );
+    return this.deckLoading;
   }
 
   /** Opens or closes the presentation dialog to match `presenting`. */
@@ -216,12 +249,12 @@ export class TideStory extends LitElement {
     if (this.presenting && deck && !deck.open) {
       deck.showModal();
       deck.focus();
-      this.presentation.start();
+      this.deckMode?.start();
       this.presentParam(true);
       this.announcePresenting();
     } else if (!this.presenting && wasPresenting) {
       if (deck?.open) deck.close();
-      this.presentation.stop();
+      this.deckMode?.stop();
       this.presentParam(false);
       this.returnFromDeck();
       this.announcePresenting();
@@ -262,7 +295,7 @@ export class TideStory extends LitElement {
 
   private load(): void {
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) this.accept(() => parseStoryJson(inline.textContent ?? ''));
+    if (inline) void this.accept(inline.textContent ?? '', inline.hasAttribute(CHECKED_ATTRIBUTE));
     else if (this.src) void this.fetchStory(this.src);
   }
 
@@ -276,40 +309,57 @@ export class TideStory extends LitElement {
       const response = await fetch(src);
       if (!current()) return;
       if (!response.ok) {
-        this.fail(this.strings().loadStatus(src, `${response.status} ${response.statusText}`.trim()), true);
+        const status = `${response.status} ${response.statusText}`.trim();
+        await this.failLoading(src, (t) => t.loadStatus(src, status));
         return;
       }
       const text = await response.text();
-      if (current()) this.accept(() => parseStoryJson(text));
+      if (current()) await this.accept(text, false, src);
     } catch {
-      if (current()) this.fail(this.strings().loadNetwork(src), true);
+      await this.failLoading(src, (t) => t.loadNetwork(src));
     }
   }
 
-  /** Shows a parsed story, or its validation errors (which no retry can fix). */
-  private accept(parse: () => StoryModel): void {
+  /** A load that a retry may fix, explained in the interface's language once its table is here. */
+  private async failLoading(src: string | undefined, explain: (t: Strings) => string): Promise<void> {
+    const t = await loadStrings(this.interfaceLang()).catch(() => this.strings());
+    if (src === this.loadedFrom) this.fail(explain(t), true);
+  }
+
+  /**
+   * Shows a story, or why it cannot be shown: validation errors, which no retry can fix, or
+   * the validator's code failing to arrive, which a retry may. The interface's language is
+   * loaded first, so that the story never flashes up in English.
+   */
+  private async accept(json: string, checked: boolean, src?: string): Promise<void> {
+    let model: StoryModel;
     try {
-      const model = parse();
-      this.model = model;
-      this.error = undefined;
-      this.stepper.resetStart();
-      void this.updateComplete.then(() => {
-        if (this.model !== model) return;
-        this.pinGraphic();
-        // The browser focuses the fragment's target itself when loading finishes (here, the unrendered
-        // fallback, so focus falls to the body); reveal ours after that.
-        // Presenting from `?present` waits for that too, or the browser would take focus out of the deck.
-        const afterLoad = () => {
-          this.revealHashTarget();
-          if (this.deepLink && new URLSearchParams(location.search).has('present')) this.present();
-        };
-        if (document.readyState === 'complete') afterLoad();
-        else window.addEventListener('load', afterLoad, { once: true });
-        this.dispatchEvent(new CustomEvent<ReadyDetail>('tide-ready', { detail: { title: model.story.title, steps: model.story.steps.length }, bubbles: true, composed: true }));
-      });
+      model = await readStory(json, checked);
+      performance.mark(TIMING.parsed);
+      await loadStrings(this.interfaceLang(model)).catch(() => undefined);
     } catch (error) {
-      this.fail(error instanceof StoryError ? error.message : String(error), false);
+      if (error instanceof ValidatorUnavailable) await this.failLoading(src, (t) => t.loadNetwork(src ?? location.href));
+      else if (src === this.loadedFrom) this.fail(isStoryError(error) ? error.message : String(error), false);
+      return;
     }
+    // A newer src replaced this one while the validator or the language loaded.
+    if (src !== this.loadedFrom) return;
+    this.model = model;
+    this.error = undefined;
+    this.stepper.resetStart();
+    await this.updateComplete;
+    if (this.model !== model) return;
+    this.pinGraphic();
+    // The browser focuses the fragment's target itself when loading finishes (here, the unrendered
+    // fallback, so focus falls to the body); reveal ours after that.
+    // Presenting from `?present` waits for that too, or the browser would take focus out of the deck.
+    const afterLoad = () => {
+      this.revealHashTarget();
+      if (this.deepLink && new URLSearchParams(location.search).has('present')) this.present();
+    };
+    if (document.readyState === 'complete') afterLoad();
+    else window.addEventListener('load', afterLoad, { once: true });
+    this.dispatchEvent(new CustomEvent<ReadyDetail>('tide-ready', { detail: { title: model.story.title, steps: model.story.steps.length }, bubbles: true, composed: true }));
   }
 
   private fail(message: string, retry: boolean): void {
@@ -322,12 +372,16 @@ export class TideStory extends LitElement {
     const model = this.view();
     const step = model?.story.steps[index];
     if (!step || !model) return;
+    const started = performance.now();
     this.active = index;
     if (cause !== 'initial') {
       const when = describeStepWhen(model, step);
       this.announcement = when ? `${step.title}, ${when}` : step.title;
       if (this.deepLink) this.fragment.follow(step.id);
     }
+    void this.updateComplete
+      .then(() => this.renderRoot.querySelector('tide-timeline')?.updateComplete)
+      .then(() => performance.measure(TIMING.step, { start: started }));
     this.dispatchEvent(new CustomEvent<StepChangeDetail>('tide-step-change', { detail: { index, id: step.id }, bubbles: true, composed: true }));
   }
 
@@ -411,23 +465,6 @@ export class TideStory extends LitElement {
     this.move(move);
   };
 
-  private readonly handlePointerDown = (event: PointerEvent) => this.swipe.down(event);
-
-  private readonly handlePointerUp = (event: PointerEvent) => {
-    const move = this.swipe.up(event);
-    if (move) this.move(move);
-  };
-
-  /** The dialog's own Escape handling closes it; the mode follows. */
-  private readonly handleDeckCancel = (event: Event) => {
-    event.preventDefault();
-    this.exitPresentation();
-  };
-
-  private readonly handleDeckClose = () => {
-    if (this.presenting) this.exitPresentation();
-  };
-
   private readonly handleRetry = () => {
     this.error = undefined;
     this.loadedFrom = undefined;
@@ -465,7 +502,8 @@ export class TideStory extends LitElement {
     const model = this.model;
     if (!model) return undefined;
     const lang = this.interfaceLang(model);
-    if (this.localized?.story !== model.story || this.localized.locale !== lang) this.localized = withLocale(model, lang);
+    const t = this.tableFor(lang);
+    if (this.localized?.story !== model.story || this.localized.locale !== lang || this.localized.t !== t) this.localized = withLocale(model, lang);
     return this.localized;
   }
 
@@ -506,33 +544,17 @@ export class TideStory extends LitElement {
   };
 
   private renderDeck(model: StoryModel) {
+    if (!this.deckMode) return nothing;
     const slide = this.onEpilogue ? model.story.steps.length : this.active;
     // Type and chart grow with the screen; at 1920×1080 the chart's labels match the text.
     const scale = Math.max(1, Math.min(window.innerWidth / 1920, window.innerHeight / 1080) * DECK_CHART_SCALE);
-    return html`<dialog
-      class="deck"
-      part="deck"
-      aria-label=${model.t.presentation(model.story.title)}
-      lang=${ifDefined(uiLang(model))}
-      tabindex="-1"
-      @cancel=${this.handleDeckCancel}
-      @close=${this.handleDeckClose}
-      @pointerdown=${this.handlePointerDown}
-      @pointerup=${this.handlePointerUp}
-      @pointercancel=${() => this.swipe.cancel()}
-    >
-      ${this.presenting
-        ? deckView(model, {
-            level: this.headingLevel,
-            slide,
-            notes: this.notes,
-            timeline: this.timeline(model, this.onEpilogue ? undefined : model.story.steps[this.active], { scale }),
-            onMove: (move) => this.move(move),
-            onToggleNotes: this.toggleNotes,
-            onExit: () => this.exitPresentation(),
-          })
-        : nothing}
-    </dialog>`;
+    return this.deckMode.render(model, {
+      level: this.headingLevel,
+      slide,
+      presenting: this.presenting,
+      notes: this.notes,
+      timeline: this.timeline(model, this.onEpilogue ? undefined : model.story.steps[this.active], { scale }),
+    });
   }
 
   /** The static chart each step carries on paper, where nothing is sticky. */

@@ -10,6 +10,7 @@ import { kindSwatch } from '../views/event-card.ts';
 import { describeWhen } from '../views/format.ts';
 import { position } from './position.ts';
 import timelineCss from './tide-timeline.css?inline';
+import { TIMING } from './timing.ts';
 import tokensCss from './tokens.css?inline';
 
 const EARLIER_CHEVRON = 'M3,-6L-4,0L3,6';
@@ -63,7 +64,13 @@ export class TideTimeline extends LitElement {
     if (this.frame) this.observeFrame(this.frame);
   }
 
+  private drawn = false;
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (!this.drawn && this.frame?.querySelector('.mark')) {
+      this.drawn = true;
+      performance.mark(TIMING.chartDrawn);
+    }
     // Through the CSSOM, not a style attribute, which a strict style-src CSP blocks.
     if (changed.has('drawSize') && this.frame) {
       if (this.drawSize) this.frame.style.setProperty('aspect-ratio', `${this.drawSize.width} / ${this.drawSize.height}`);
@@ -72,7 +79,10 @@ export class TideTimeline extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model')) this.layouts.clear();
+    if (changed.has('model')) {
+      this.layouts.clear();
+      this.drawn = false;
+    }
   }
 
   private observeFrame(frame: HTMLElement): void {

@@ -65,70 +65,39 @@ const en = {
 /** The shape every language's table fills. */
 export type Strings = typeof en;
 
-const uk: Strings = {
-  about: 'близько',
-  dayParts: { overnight: 'уночі', morning: 'вранці', midday: 'опівдні', afternoon: 'по обіді', evening: 'увечері', 'late evening': 'пізно ввечері' },
-  expected: 'Очікується',
-  uncertain: 'Дата непевна',
-  earlier: 'Раніше',
-  asOf: 'Станом на',
-  sources: 'Джерела',
-  source: 'Джерело',
-  allSteps: (count) => `Усі кроки (${count})`,
-  stepsNav: 'Кроки цієї історії',
-  disagreeHeading: 'Де джерела розходяться',
-  eventsHeading: 'Усі події',
-  eventsCaption: 'Кожна подія зі шкали часу, по порядку, з її джерелами.',
-  eventsLink: 'Події у вигляді таблиці',
-  chartCaption: 'Події стоять на місцевих датах; події поточного кроку виділено.',
-  disagreementsHeading: 'Де джерела розходяться',
-  sourcesHeading: 'Джерела',
-  colWhen: 'Коли',
-  colPlace: 'Де',
-  colWhat: 'Що сталося',
-  colSources: 'Джерела',
-  chartLabel: (span) => `Шкала часу, ${span}`,
-  chartLegend: 'Умовні позначення',
-  chartLanes: (count, lanes) => `Подій: ${count}, за рядами: ${lanes}.`,
-  chartEarlierNote: (count) => `Раніші події (${count}) позначено біля лівого краю.`,
-  chartHighlighted: (titles) => `Виділено: ${titles}.`,
-  chartExpectedKey: 'Очікується',
-  chartUncertainKey: 'Можливі дати',
-  chartEarlierKey: 'Раніше',
-  asOfNote: 'Розповідь станом на',
-  loading: 'Завантаження історії…',
-  errorHeading: 'Цю історію не вдалося показати',
-  retry: 'Спробувати ще раз',
-  loadStatus: (src, status) => `Не вдалося завантажити ${src}: сервер відповів ${status}`,
-  loadNetwork: (src) => `Не вдалося завантажити ${src}: мережевий запит не вдався.`,
-  possibleDates: 'Можливі дати:',
-  readInStory: 'Читати в історії',
-  published: 'Опубліковано',
-  kicker: 'Хронологія подій',
-  asWorded: 'Як кажуть джерела:',
-  tools: 'Інструменти історії',
-  present: 'Презентувати',
-  exitPresentation: 'Вийти з презентації',
-  presentation: (title) => `Презентація: ${title}`,
-  next: 'Далі',
-  previous: 'Назад',
-  counter: (step, total) => `${step} / ${total}`,
-  counterLabel: (step, total) => `Крок ${step} з ${total}`,
-  progress: 'Поступ історії',
-  keysHint: '← → або пульт, щоб гортати; Esc, щоб вийти',
-  teacherNotes: 'Нотатки для вчителя',
-  print: 'Друкувати',
-  laterReporting: 'Пізніші повідомлення',
-  epilogueNote: (asOf) => `Повідомлено після ${asOf}. Це не частина історії вище, яку розказано станом на той день.`,
-  stepChart: (title) => `Шкала часу для кроку «${title}»`,
+
+/**
+ * Tables other than English are loaded when first asked for, so that a page in English
+ * downloads no other language. Add a language here and in a file beside this one.
+ */
+const LOADERS: Record<string, () => Promise<{ default: Strings }>> = {
+  uk: () => import('./uk.ts'),
 };
 
-const TABLES: Record<string, Strings> = { en, uk };
+const loaded: Record<string, Strings> = { en };
 
 /** The languages with an interface table, by primary subtag. */
-export const UI_LANGUAGES = Object.keys(TABLES);
+export const UI_LANGUAGES = ['en', ...Object.keys(LOADERS)];
 
-/** The table for a language tag such as "uk-UA", falling back to English. */
+function primary(lang: string): string {
+  return lang.toLowerCase().split('-')[0] ?? '';
+}
+
+/** The table for a language tag such as "uk-UA": English until that language has loaded, or if there is none. */
 export function stringsFor(lang: string): Strings {
-  return TABLES[lang.toLowerCase().split('-')[0] ?? ''] ?? en;
+  return loaded[primary(lang)] ?? en;
+}
+
+/** Whether `stringsFor(lang)` already gives that language's own table (or English is all there is). */
+export function hasStrings(lang: string): boolean {
+  const code = primary(lang);
+  return code in loaded || !(code in LOADERS);
+}
+
+/** Loads the table for a language tag; resolves at once when it is loaded or there is none. */
+export async function loadStrings(lang: string): Promise<Strings> {
+  const code = primary(lang);
+  const loader = LOADERS[code];
+  if (!loaded[code] && loader) loaded[code] = (await loader()).default;
+  return stringsFor(lang);
 }

@@ -5,6 +5,8 @@
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import type { StoryModel } from '../story/model.ts';
+import { CHECKED_ATTRIBUTE } from '../story/read.ts';
+import type { Story } from '../story/schema.ts';
 import { storyView } from '../views/story.ts';
 
 /** Lit's hydration markers; the static page is never hydrated, so they are noise. */
@@ -15,10 +17,15 @@ export function renderStaticStory(model: StoryModel, headingLevel: number): stri
   return html.replace(LIT_MARKERS, '');
 }
 
-/** The story as an inert JSON script. `<` is escaped so no text in the data can close the script. */
-export function storyDataScript(story: unknown): string {
+/**
+ * The story as an inert JSON script. `<` is escaped so no text in the data can close the script.
+ * A story passed in as `checked` is the validator's own output, so the page need not validate it again.
+ */
+export function storyDataScript(story: unknown): string;
+export function storyDataScript(story: Story, checked: true): string;
+export function storyDataScript(story: unknown, checked = false): string {
   const json = JSON.stringify(story).replace(/</g, '\\u003c');
-  return `<script type="application/json" data-tide-story>${json}</script>`;
+  return `<script type="application/json" data-tide-story${checked ? ` ${CHECKED_ATTRIBUTE}` : ''}>${json}</script>`;
 }
 
 export function escapeHtml(text: string): string {

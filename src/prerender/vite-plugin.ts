@@ -32,8 +32,9 @@ export function prerenderStory(options: PrerenderOptions): Plugin {
         if (resolve(root, options.page) !== resolve(context.filename)) return html;
         if (!html.includes(SLOT)) throw new Error(`${options.page}: expected ${SLOT} inside <tide-story>`);
         // Loaded lazily: Lit's SSR installs DOM shims that only this step needs.
-        const [{ parseStoryJson }, { renderStaticStory, storyDataScript, escapeHtml }] = await Promise.all([
+        const [{ parseStoryJson }, { loadStrings }, { renderStaticStory, storyDataScript, escapeHtml }] = await Promise.all([
           import('../story/parse.ts'),
+          import('../i18n/strings.ts'),
           import('./render-static.ts'),
         ]);
         const file = resolve(root, options.story);
@@ -45,8 +46,10 @@ export function prerenderStory(options: PrerenderOptions): Plugin {
           throw new Error(`${options.story}:\n${error instanceof Error ? error.message : String(error)}`);
         }
         const level = Number(/<tide-story[^>]*\sheading-level="(\d)"/.exec(html)?.[1] ?? 2);
-        const { $schema: _schema, ...data } = JSON.parse(json) as Record<string, unknown>;
-        const fallback = `<div class="tide-fallback">${renderStaticStory(model, level)}</div>${storyDataScript(data)}`;
+        // The validator's output (defaults filled in), marked as checked: the page skips validating it again.
+        const { $schema: _schema, ...story } = model.story;
+        model = { ...model, t: await loadStrings(model.locale) };
+        const fallback = `<div class="tide-fallback">${renderStaticStory(model, level)}</div>${storyDataScript(story, true)}`;
         return html
           .replace(SLOT, fallback)
           .replaceAll('%TIDE_TITLE%', escapeHtml(model.story.title))

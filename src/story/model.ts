@@ -144,5 +144,16 @@ export function kindsOnAxis(model: StoryModel): Array<StoryKind & { index: numbe
 
 /** The same model speaking another interface language; the story's own text is unchanged. */
 export function withLocale(model: StoryModel, lang: string): StoryModel {
-  return lang === model.locale ? model : { ...model, locale: lang, t: stringsFor(lang) };
+  const t = stringsFor(lang);
+  return lang === model.locale && t === model.t ? model : { ...model, locale: lang, t };
+}
+
+/** Whether any step has teacher notes. */
+export function hasNotes(model: StoryModel): boolean {
+  return model.story.steps.some((step) => step.notes.length > 0);
+}
+
+/** How many slides the presentation has: every step, then the epilogue if the story has one. */
+export function slideCount(model: StoryModel): number {
+  return model.story.steps.length + (model.story.epilogue ? 1 : 0);
 }

@@ -10,7 +10,7 @@ import { utcDay, utcHour } from 'd3-time';
 import { DAY_MS, formatDate } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel, type TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
-import { LabelRows } from './labels.ts';
+import { LABEL_GAP, LabelRows } from './labels.ts';
 import { utcScale } from './scale.ts';
 import { estimateTextWidth, type MeasureText } from './measure.ts';
 
@@ -177,9 +177,17 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
       axisLabel(`hour-${date.getTime()}`, `${String(date.getUTCHours()).padStart(2, '0')}:00`, x(date.getTime()), plot.bottom + AXIS_ROW_2, 'middle');
     }
   } else if (pxPerDay < 96) {
-    days
-      .filter((day, index) => index === 0 || new Date(day.start).getUTCDate() === 1)
-      .forEach((day) => axisLabel(`month-${day.start}`, formatDate(day.start, lang, { month: 'long', year: 'numeric' }), day.x0 + 2, plot.bottom + AXIS_ROW_2, 'start'));
+    // Over months on a narrow chart, month names thin out rather than run into each other.
+    let free = -Infinity;
+    for (const [index, day] of days.entries()) {
+      if (index > 0 && new Date(day.start).getUTCDate() !== 1) continue;
+      const text = formatDate(day.start, lang, { month: 'long', year: 'numeric' });
+      const width = measure(text, LABEL_SIZE, 400);
+      const at = day.x0 + 2;
+      if (at < free || at + width > plot.right + RIGHT) continue;
+      axisLabel(`month-${day.start}`, text, at, plot.bottom + AXIS_ROW_2, 'start');
+      free = at + width + LABEL_GAP;
+    }
   }
 
   // Lanes: one per kind that has events on the axis, in the story's kind order.

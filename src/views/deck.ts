@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { StoryModel } from '../story/model.ts';
+import { slideCount, hasNotes, type StoryModel } from '../story/model.ts';
 import { epilogueView } from './epilogue.ts';
 import { heading } from './heading.ts';
 import { stepView } from './step.ts';
@@ -18,15 +18,6 @@ export interface DeckViewOptions {
   onMove(move: 'next' | 'previous'): void;
   onToggleNotes(): void;
   onExit(): void;
-}
-
-export function hasNotes(model: StoryModel): boolean {
-  return model.story.steps.some((step) => step.notes.length > 0);
-}
-
-/** How many slides the presentation has: every step, then the epilogue if the story has one. */
-export function slideCount(model: StoryModel): number {
-  return model.story.steps.length + (model.story.epilogue ? 1 : 0);
 }
 
 /**

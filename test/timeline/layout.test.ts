@@ -6,23 +6,13 @@ import { parseStory, parseStoryJson } from '../../src/story/parse.ts';
 import { labelBox, layoutTimeline, type TimelineLayout } from '../../src/timeline/layout.ts';
 import { minimalStory } from '../fixtures/minimal-story.ts';
 import { expectZoneInEffect } from '../story/zone.ts';
+import { overlappingLabels } from './overlap.ts';
 
 const flagship = (): StoryModel => parseStoryJson(readFileSync('data/sumy-paris-london.json', 'utf8'));
 
 function layoutForStep(model: StoryModel, stepIndex: number, width: number, height = 260): TimelineLayout {
   const step = model.story.steps[stepIndex]!;
   return layoutTimeline(model, { width, height, highlight: step.events, focus: step.focus && daySpan(step.focus) });
-}
-
-function overlappingLabels(layout: TimelineLayout): string[] {
-  const boxes = layout.labels.map((label) => ({ key: label.key, ...labelBox(label) }));
-  const clashes: string[] = [];
-  boxes.forEach((a, i) =>
-    boxes.slice(i + 1).forEach((b) => {
-      if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) clashes.push(`${a.key} × ${b.key}`);
-    }),
-  );
-  return clashes;
 }
 
 describe(`layoutTimeline in TZ=${process.env.TZ}`, () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadStrings } from '../../src/i18n/strings.ts';
 import { withLocale } from '../../src/story/model.ts';
 import { parseStoryJson } from '../../src/story/parse.ts';
 import { describeFigure, describeStepWhen, describeWhen, sourceNames } from '../../src/views/format.ts';
@@ -28,7 +29,8 @@ describe(`display text in TZ=${process.env.TZ}`, () => {
     expect(loose(describeWhen(event('london-follow-up'), withLocale(model, 'en-GB')))).toBe('21–23 April 2025');
   });
 
-  test('speaks Ukrainian when the interface does: dates by Intl, parts of the day from the table', () => {
+  test('speaks Ukrainian when the interface does: dates by Intl, parts of the day from the table', async () => {
+    await loadStrings('uk');
     const uk = withLocale(model, 'uk');
     expect(loose(describeWhen(event('sumy-palm-sunday'), uk))).toMatch(/^неділя 13 квітня 2025 р\.,? близько 10:15 Kyiv time$/);
     expect(loose(describeWhen(event('dnipro-drone-strike'), uk))).toMatch(/16 квітня 2025 р\.,? пізно ввечері \(Kyiv time\)$/);

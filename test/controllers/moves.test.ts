@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyMove, moveForKey, moveForSwipe, SWIPE_MIN } from '../../src/controllers/presentation.ts';
+import { applyMove, moveForKey, moveForSwipe, SWIPE_MIN } from '../../src/controllers/moves.ts';
 
 const key = (name: string, modifiers: Partial<Record<'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey', boolean>> = {}) =>
   moveForKey({ key: name, shiftKey: false, altKey: false, ctrlKey: false, metaKey: false, ...modifiers });

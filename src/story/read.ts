@@ -1,0 +1,28 @@
+/**
+ * Turns story JSON into a model for the element. Validation (the schema and its library) is
+ * loaded only when needed: story data that the build has already validated, such as the
+ * flagship page's, is marked so and skips it.
+ */
+import { buildModel, type StoryModel } from './model.ts';
+import type { Story } from './schema.ts';
+
+/** Marks a `<script type="application/json">` whose story the build has validated. */
+export const CHECKED_ATTRIBUTE = 'data-tide-checked';
+
+/** Thrown when the validator's code cannot be fetched (offline): a retry may work. */
+export class ValidatorUnavailable extends Error {
+  override name = 'ValidatorUnavailable';
+}
+
+export async function readStory(json: string, checked: boolean): Promise<StoryModel> {
+  if (checked) return buildModel(JSON.parse(json) as Story);
+  const parser = await import('./parse.ts').catch((error: unknown) => {
+    throw new ValidatorUnavailable(String(error));
+  });
+  return parser.parseStoryJson(json);
+}
+
+/** A validation error, which names its path; any other failure is the element's own. */
+export function isStoryError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'StoryError';
+}
