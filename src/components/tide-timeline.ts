@@ -24,6 +24,9 @@ const EARLIER_CHEVRON = 'M3,-6L-4,0L3,6';
  * @csspart chart - The SVG chart.
  * @csspart legend - The key below the chart.
  */
+/** Up to this many events, every mark is drawn whether in view or not (see drawnMarks). */
+const DRAW_ALL_MARKS = 200;
+
 @customElement('tide-timeline')
 export class TideTimeline extends LitElement {
   static override styles = [unsafeCSS(tokensCss), unsafeCSS(timelineCss)];
@@ -131,6 +134,23 @@ export class TideTimeline extends LitElement {
     return parts.join(' ');
   }
 
+  /** Ids of the marks drawn last time, so that marks leaving the view can glide out. */
+  private onScreen = new Set<string>();
+  private drawnFor?: { layout: TimelineLayout; marks: Mark[] };
+
+  /**
+   * The marks to draw. A small story draws every mark, so that marks glide in and out as the
+   * axis zooms. A large one draws those in view and those just leaving it: a thousand marks
+   * off to the side would cost a long task on every step.
+   */
+  private drawnMarks(layout: TimelineLayout): Mark[] {
+    if (this.drawnFor?.layout === layout) return this.drawnFor.marks;
+    const marks = layout.marks.length <= DRAW_ALL_MARKS ? layout.marks : layout.marks.filter((mark) => mark.inView || this.onScreen.has(mark.id));
+    this.onScreen = new Set(marks.filter((mark) => mark.inView).map((mark) => mark.id));
+    this.drawnFor = { layout, marks };
+    return marks;
+  }
+
   private renderSpan(mark: Mark) {
     // An expected event is its window; an uncertain date's window is shown while it is discussed.
     if (!mark.span || (mark.certainty === 'uncertain' && !mark.highlighted)) return nothing;
@@ -162,8 +182,10 @@ export class TideTimeline extends LitElement {
       ${layout.lanes.map((lane) => svg`<line class="lane-rule" x1=${plot.left} x2=${plot.right} y1=${lane.y1} y2=${lane.y1}></line>`)}
       <line class="axis" x1="0" x2=${layout.width} y1=${plot.bottom} y2=${plot.bottom}></line>
       ${repeat(layout.hours, (x) => x, (x) => svg`<line class="hour" x1="0" x2="0" y1="0" y2="5" ${position(x, plot.bottom)}></line>`)}
-      ${layout.marks.map((mark) => this.renderSpan(mark))}
-      ${layout.marks.map(
+      ${this.drawnMarks(layout).map((mark) => this.renderSpan(mark))}
+      ${repeat(
+        this.drawnMarks(layout),
+        (mark) => mark.id,
         (mark) => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
           <path d=${symbolPath(mark.symbol, mark.size)}></path>
         </g>`,

@@ -1,3 +1,4 @@
+import { guard } from 'lit/directives/guard.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { StoryModel } from '../story/model.ts';
 import type { QuoteSeries, StoryQuote, StoryStep } from '../story/schema.ts';
@@ -78,28 +79,20 @@ function sourceList(model: StoryModel, ids: readonly string[]): TemplateResult {
 export function stepView(model: StoryModel, step: StoryStep, index: number, options: StepViewOptions): TemplateResult {
   const { level, active, notes, chart } = options;
   const reached = active < 0 || index <= active;
-  const when = describeStepWhen(model, step);
   const domId = `${options.idPrefix ?? ''}${step.id}`;
   const titleId = `${domId}-title`;
 
-  const quotes = step.quotes.map((id) => model.quotes.get(id)).filter((quote): quote is StoryQuote => !!quote);
-  const loose = quotes.filter((quote) => !model.seriesOfQuote.has(quote.id));
-  const seriesHere = [...new Set(quotes.map((quote) => model.seriesOfQuote.get(quote.id)?.series).filter((series): series is QuoteSeries => !!series))];
-  const newEvents = step.events
-    .filter((id) => model.firstStepOfEvent.get(id) === index)
-    .map((id) => model.eventsById.get(id))
-    .filter((event) => event !== undefined);
-
-  return html`<li
-    class="step ${index === active ? 'is-active' : ''} ${reached ? 'is-reached' : ''}"
-    id=${domId}
-    data-step-id=${step.id}
-    part="step"
-    tabindex="0"
-    aria-labelledby=${titleId}
-    aria-current=${index === active ? 'step' : nothing}
-  >
-    <div class="step-card" part="step-card">
+  // Only the classes above change as the reader scrolls; the card is rebuilt only when what it shows changes.
+  const card = () => {
+    const when = describeStepWhen(model, step);
+    const quotes = step.quotes.map((id) => model.quotes.get(id)).filter((quote): quote is StoryQuote => !!quote);
+    const loose = quotes.filter((quote) => !model.seriesOfQuote.has(quote.id));
+    const seriesHere = [...new Set(quotes.map((quote) => model.seriesOfQuote.get(quote.id)?.series).filter((series): series is QuoteSeries => !!series))];
+    const newEvents = step.events
+      .filter((id) => model.firstStepOfEvent.get(id) === index)
+      .map((id) => model.eventsById.get(id))
+      .filter((event) => event !== undefined);
+    return html`<div class="step-card" part="step-card">
       ${when ? html`<p class="step-when">${when}</p>` : nothing}
       ${heading(level, titleId, step.title)}
       ${chart ?? nothing}
@@ -112,6 +105,18 @@ export function stepView(model: StoryModel, step: StoryStep, index: number, opti
       ${step.disagreements.map((id) => disagreementBox(model, id, level + 1, domId))}
       ${sourceList(model, step.sources)}
       ${notes ? teacherNotes(model, step, level + 1, domId) : nothing}
-    </div>
+    </div>`;
+  };
+
+  return html`<li
+    class="step ${index === active ? 'is-active' : ''} ${reached ? 'is-reached' : ''}"
+    id=${domId}
+    data-step-id=${step.id}
+    part="step"
+    tabindex="0"
+    aria-labelledby=${titleId}
+    aria-current=${index === active ? 'step' : nothing}
+  >
+    ${guard([model, step, level, notes, chart, domId], card)}
   </li>`;
 }

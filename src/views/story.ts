@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { FULL_DATE, formatDate, parseIsoDate } from '../story/dates.ts';
 import type { StoryModel } from '../story/model.ts';
@@ -45,7 +46,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
       <p class="dek">${story.dek}</p>
       ${story.asOfNote ? html`<p class="as-of-note">${story.asOfNote}</p>` : nothing}
       ${options.tools ?? nothing}
-      ${contents(model)}
+      ${guard([model], () => contents(model))}
     </header>
     <div class="scrolly ${options.graphic ? 'has-graphic' : ''}">
       ${options.graphic ?? nothing}
@@ -55,7 +56,6 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
         )}
       </ol>
     </div>
-    ${epilogueView(model, level + 1)}
-    ${appendixView(model, level + 1)}
+    ${guard([model, level], () => [epilogueView(model, level + 1), appendixView(model, level + 1)])}
   </article>`;
 }

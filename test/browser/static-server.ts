@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,14 +18,31 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Gzip text responses for clients that accept it, as a production host does. */
+  compress?: boolean;
+  /** Files that exist only in memory, by URL path, such as a generated story. */
+  extra?: Record<string, string>;
+}
+
 /**
  * Serves a folder on 127.0.0.1, as any static host would: no rewrites, no caching.
  * `headersFor` adds response headers by URL path, such as a Content-Security-Policy.
  */
-export function serveFolder(folder: string, headersFor: (path: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
+export function serveFolder(folder: string, headersFor: (path: string) => Record<string, string> = () => ({}), options: ServeOptions = {}): Promise<StaticServer> {
   const root = resolve(folder);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const send = (body: Buffer, type: string) => {
+      const gzip = options.compress && !type.startsWith('image/png') && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+      const headers = { 'content-type': type, 'cache-control': 'no-store', ...headersFor(path), ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) };
+      response.writeHead(200, headers).end(gzip ? gzipSync(body) : body);
+    };
+    const extra = options.extra?.[path];
+    if (extra !== undefined) {
+      send(Buffer.from(extra), TYPES[extname(path)] ?? 'application/octet-stream');
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
@@ -35,8 +53,7 @@ export function serveFolder(folder: string, headersFor: (path: string) => Record
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headersFor(path) });
-    createReadStream(file).pipe(response);
+    send(readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
   });
   return new Promise((resolveServer) => {
     server.listen(0, '127.0.0.1', () => {

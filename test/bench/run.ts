@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: builds nothing itself (the npm script builds first), serves dist/ gzipped
+ * as a host would, measures in headless Chromium, prints a table, and writes the figures to
+ * bench/results/<time>.json. With bench/reference.json present, it also prints the change.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { launchChromium } from '../browser/chromium.ts';
+import { serveFolder } from '../browser/static-server.ts';
+import { BYTE_BUDGETS, TIMING_BUDGETS } from './budgets.ts';
+import { generateLargeStory } from './large-story.ts';
+import { runLighthouse, type LighthouseFigures } from './lighthouse.ts';
+import { scrollThrough, type ScrollThrough } from './scroll-through.ts';
+import { EMBED_PAGE, FLAGSHIP_PAGE, loadedAssets, type TransferTotals } from './transfers.ts';
+
+const PHONE = { width: 412, height: 823 };
+const CPU_SLOWDOWN = 4;
+const SEED = 1;
+
+const LARGE_PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Large story · Tideline benchmark</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <script type="module" src="/lib/tideline.js"></script>
+  </head>
+  <body>
+    <main><tide-story src="/bench/large.json" heading-level="1"></tide-story></main>
+  </body>
+</html>`;
+
+interface Results {
+  date: string;
+  commit: string;
+  machine: string;
+  bytes: { flagship: TransferTotals; embed: TransferTotals };
+  lighthouse: { mobile: LighthouseFigures; desktop: LighthouseFigures };
+  flagship: ScrollThrough;
+  large: ScrollThrough & { events: number; steps: number; seed: number };
+  seconds: number;
+}
+
+const began = Date.now();
+const story = generateLargeStory({ seed: SEED });
+const server = await serveFolder('dist', () => ({}), { compress: true, extra: { '/bench/large.json': JSON.stringify(story), '/bench/large.html': LARGE_PAGE } });
+const browser = await launchChromium();
+
+async function withPage<T>(run: (page: import('playwright-core').Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: PHONE });
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  log('bytes');
+  const bytes = {
+    flagship: await withPage((page) => loadedAssets(page, server.url + FLAGSHIP_PAGE.path, FLAGSHIP_PAGE.include)),
+    embed: await withPage((page) => loadedAssets(page, server.url + EMBED_PAGE.path, EMBED_PAGE.include)),
+  };
+  log('scroll-through, flagship');
+  const flagship = await withPage((page) => scrollThrough(page, server.url, { wheel: 200, pause: 80, cpuSlowdown: CPU_SLOWDOWN }));
+  log('scroll-through, large story');
+  const large = await withPage((page) => scrollThrough(page, `${server.url}bench/large.html`, { wheel: 800, pause: 30, cpuSlowdown: CPU_SLOWDOWN }));
+  log('Lighthouse, mobile');
+  const mobile = await runLighthouse(server.url, 'mobile');
+  log('Lighthouse, desktop');
+  const desktop = await runLighthouse(server.url, 'desktop');
+
+  const results: Results = {
+    date: new Date().toISOString(),
+    commit: git(['rev-parse', '--short', 'HEAD']) + (git(['status', '--porcelain']) ? '+changes' : ''),
+    machine: `${(await import('node:os')).cpus().length} cores, Chromium ${browser.version()}`,
+    bytes,
+    lighthouse: { mobile, desktop },
+    flagship,
+    large: { ...large, events: story.events.length, steps: story.steps.length, seed: SEED },
+    seconds: 0,
+  };
+  results.seconds = Math.round((Date.now() - began) / 1000);
+  const reference = existsSync('bench/reference.json') ? (JSON.parse(readFileSync('bench/reference.json', 'utf8')) as Results) : undefined;
+  print(results, reference);
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${results.date.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nWritten to ${file}. Copy it to bench/reference.json to compare later runs with it.`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+function log(what: string): void {
+  console.error(`… ${what} (${Math.round((Date.now() - began) / 1000)} s)`);
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function print(results: Results, reference?: Results): void {
+  const rows: Array<[string, string, string, string]> = [];
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const meets = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+  const was = (pick: (r: Results) => number, format: (n: number) => string) => (reference ? ` (was ${format(pick(reference))})` : '');
+  const row = (name: string, value: string, budget = '', status = '') => rows.push([name, value, budget, status]);
+
+  for (const key of ['flagship', 'embed'] as const) {
+    const totals = results.bytes[key];
+    const budget = BYTE_BUDGETS[key];
+    const label = key === 'flagship' ? 'Flagship page JS + CSS' : 'Embed bundle (library + validator)';
+    row(`${label}, gzip`, kb(totals.gzip) + was((r) => r.bytes[key].gzip, kb), `≤ ${kb(budget.target)} (CI ceiling ${kb(budget.ceiling)})`, meets(totals.gzip <= budget.target));
+    row(`${label}, brotli`, kb(totals.brotli));
+    row(`${label}, raw`, `${kb(totals.bytes)} in ${totals.files.length} files`);
+  }
+  for (const form of ['mobile', 'desktop'] as const) {
+    const lh = results.lighthouse[form];
+    const scores = `${lh.performance} / ${lh.accessibility} / ${lh.bestPractices} / ${lh.seo}`;
+    const perfect = [lh.performance, lh.accessibility, lh.bestPractices, lh.seo].every((score) => score >= TIMING_BUDGETS.lighthouseScore);
+    row(`Lighthouse ${form}: perf / a11y / best / SEO`, scores, '100 each', form === 'mobile' ? meets(perfect) : '');
+    row(`Lighthouse ${form}: LCP`, ms(lh.lcpMs));
+    row(`Lighthouse ${form}: TBT`, ms(lh.tbtMs), form === 'mobile' ? '0 ms' : '', form === 'mobile' ? meets(lh.tbtMs <= TIMING_BUDGETS.tbtMs) : '');
+    row(`Lighthouse ${form}: CLS`, lh.cls.toFixed(3), form === 'mobile' ? '0' : '', form === 'mobile' ? meets(lh.cls <= TIMING_BUDGETS.cls) : '');
+  }
+  for (const key of ['flagship', 'large'] as const) {
+    const run = results[key];
+    const name = key === 'flagship' ? 'Flagship' : `Large (${results.large.events} events, ${results.large.steps} steps)`;
+    const p95Budget = key === 'flagship' ? TIMING_BUDGETS.flagshipStepP95Ms : TIMING_BUDGETS.largeStepP95Ms;
+    row(`${name}: steps visited by scrolling`, `${run.stepsVisited} of ${run.steps}`);
+    row(`${name}: long tasks while scrolling (${CPU_SLOWDOWN}× CPU)`, `${run.longTasks} (${run.longTaskMs} ms)`, '0', meets(run.longTasks <= TIMING_BUDGETS.longTasks));
+    row(`${name}: step change p50 / p95 / max`, `${ms(run.stepP50Ms)} / ${ms(run.stepP95Ms)} / ${ms(run.stepMaxMs)} over ${run.stepChanges}`, `p95 ≤ ${p95Budget} ms`, meets(run.stepP95Ms <= p95Budget));
+    row(`${name}: first render after parse (${CPU_SLOWDOWN}× CPU)`, ms(run.firstRenderMs), key === 'large' ? `≤ ${TIMING_BUDGETS.largeFirstRenderMs} ms` : '', key === 'large' ? meets(run.firstRenderMs <= TIMING_BUDGETS.largeFirstRenderMs) : '');
+    row(`${name}: JS heap after scrolling`, `${run.heapMb.toFixed(1)} MB`);
+  }
+  const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((r) => (r[column] ?? '').length)));
+  console.log(`\nTideline benchmark · ${results.date} · ${results.commit} · ${results.machine} · ${results.seconds} s\n`);
+  for (const r of rows) console.log(r.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}

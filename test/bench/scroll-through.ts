@@ -1,0 +1,112 @@
+/**
+ * A reader's scroll through a whole story on a throttled phone: wheel steps from top to
+ * bottom, then the long tasks, step-change timings (the story's `tide:step` measures) and heap.
+ */
+import type { Page } from 'playwright-core';
+import { TIMING } from '../../src/components/timing.ts';
+
+export interface ScrollThrough {
+  /** Distinct steps that became active on the way down. */
+  stepsVisited: number;
+  steps: number;
+  longTasks: number;
+  longTaskMs: number;
+  stepChanges: number;
+  stepP50Ms: number;
+  stepP95Ms: number;
+  stepMaxMs: number;
+  /** From the data being read to the chart's first drawing, on the same throttled CPU. */
+  firstRenderMs: number;
+  heapMb: number;
+  scrollSeconds: number;
+}
+
+export interface ScrollOptions {
+  /** Pixels per wheel notch: a flick, as a phone reader scrolls. */
+  wheel: number;
+  /** Pause between notches, in ms. */
+  pause: number;
+  cpuSlowdown: number;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Installed before any page script: long tasks are only reported to observers that exist. */
+export const LONG_TASK_OBSERVER = `
+  window.__tideLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__tideLongTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+declare global {
+  interface Window {
+    __tideLongTasks: Array<[number, number]>;
+  }
+}
+
+export async function scrollThrough(page: Page, url: string, options: ScrollOptions): Promise<ScrollThrough> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown });
+  await page.addInitScript(LONG_TASK_OBSERVER);
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('.steps'));
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, TIMING.chartDrawn);
+  await page.waitForLoadState('networkidle');
+  const firstRenderMs = await page.evaluate(
+    ([parsed, drawn]) => (performance.getEntriesByName(drawn)[0]?.startTime ?? NaN) - (performance.getEntriesByName(parsed)[0]?.startTime ?? NaN),
+    [TIMING.parsed, TIMING.chartDrawn] as const,
+  );
+
+  const visited = new Set<string>();
+  await page.exposeFunction('__tideStep', (id: string) => visited.add(id));
+  const steps = await page.evaluate(() => {
+    const story = document.querySelector('tide-story');
+    story?.addEventListener('tide-step-change', (event) => (window as unknown as { __tideStep(id: string): void }).__tideStep(event.detail.id));
+    return story?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0;
+  });
+  // The step the story opened on counts as visited; changes report the rest.
+  const opening = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>('.steps > .step.is-active')?.dataset.stepId);
+  if (opening) visited.add(opening);
+  const start = await page.evaluate(() => performance.now());
+  const begun = Date.now();
+  await page.mouse.move(200, 300);
+  // Down through the steps, until the last one has been reached (the appendix after them is plain reading).
+  for (;;) {
+    const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+    const lastReached = await page.evaluate(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.steps > .step:last-child.is-active'));
+    if (atEnd || lastReached) break;
+    await page.mouse.wheel(0, options.wheel);
+    await page.waitForTimeout(options.pause);
+  }
+  await page.waitForTimeout(500);
+  const scrollSeconds = (Date.now() - begun) / 1000;
+
+  const { tasks, changes } = await page.evaluate(
+    ([from, name]) => ({
+      tasks: window.__tideLongTasks.filter(([at]) => at >= from),
+      changes: performance.getEntriesByName(name).filter((entry) => entry.startTime >= from).map((entry) => entry.duration),
+    }),
+    [start, TIMING.step] as const,
+  );
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return {
+    stepsVisited: visited.size,
+    steps,
+    longTasks: tasks.length,
+    longTaskMs: Math.round(tasks.reduce((total, [, duration]) => total + duration, 0)),
+    stepChanges: changes.length,
+    stepP50Ms: percentile(changes, 50),
+    stepP95Ms: percentile(changes, 95),
+    stepMaxMs: Math.max(...changes),
+    firstRenderMs,
+    heapMb: usedSize / 1_048_576,
+    scrollSeconds,
+  };
+}
