@@ -4,23 +4,12 @@
  * through them with quotes, figures, zoomed days and disagreements, as a long explainer would.
  */
 import type { StoryInput } from '../../src/story/schema.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export interface LargeStoryOptions {
   seed?: number;
   events?: number;
   steps?: number;
-}
-
-/** mulberry32: small, fast and good enough to pick words and dates. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = ['talks', 'strike', 'council', 'envoy', 'ceasefire', 'harbour', 'bridge', 'summit', 'convoy', 'ministry', 'river', 'grain', 'border', 'vote', 'statement', 'delegation', 'market', 'railway', 'power', 'shelter'];
@@ -40,7 +29,7 @@ const DAY = 86_400_000;
 const isoDay = (day: number) => new Date(START + day * DAY).toISOString().slice(0, 10);
 
 export function generateLargeStory({ seed = 1, events: eventCount = 1000, steps: stepCount = 300 }: LargeStoryOptions = {}): StoryInput {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(' ');
   const sentence = (count: number) => {

@@ -210,14 +210,4 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
   expect(summary, `axe violations ${context}`).toEqual([]);
 }
 
-/** A deterministic pseudo-random sequence, so failures replay. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seeded-random.ts';
