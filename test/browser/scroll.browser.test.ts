@@ -102,9 +102,12 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
       expect(await page.evaluate(() => history.length)).toBe(startLength);
 
       // A link in the story's contents adds one entry; back returns to where the reader was.
-      const before = await page.evaluate(() => location.hash.slice(1));
+      // Opening the contents scrolls it into view, which may change the step the URL names.
       const contents = page.getByRole('navigation', { name: 'Steps in this story' });
       await contents.getByText(/^All \d+ steps$/).click();
+      await settle(page);
+      const [before = ''] = await activeSteps(page);
+      await page.waitForFunction((id) => location.hash === `#${id}`, before);
       await contents.getByRole('link', { name: 'Next: London, early next week' }).click();
       await settle(page);
       expect(await activeSteps(page)).toEqual(['london-expected']);
