@@ -8,7 +8,8 @@ import { StepController, type StepCause } from '../controllers/step-controller.t
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
 import { hasStrings, loadStrings, stringsFor, type Strings } from '../i18n/strings.ts';
 import { daySpan, hasNotes, slideCount, withLocale, type StoryModel } from '../story/model.ts';
-import { CHECKED_ATTRIBUTE, isStoryError, readStory, ValidatorUnavailable } from '../story/read.ts';
+import { fetchStoryText, type LoadFailure } from '../story/fetch.ts';
+import { CHECKED_ATTRIBUTE, isInvalidJson, isStoryError, readStory, ValidatorUnavailable } from '../story/read.ts';
 import type { StoryStep } from '../story/schema.ts';
 import { APPENDIX_IDS } from '../views/appendix.ts';
 import { EPILOGUE_ID } from '../views/epilogue.ts';
@@ -42,6 +43,8 @@ export interface PresentDetail {
 
 export type Theme = 'auto' | 'light' | 'dark';
 
+/** Long enough for a large story on a slow phone connection; short enough that a stalled server gets a retry. */
+const DEFAULT_LOAD_TIMEOUT = 20;
 /** Size the per-step charts are drawn at for print; they scale to the page width. */
 const PRINT_CHART = { width: 640, height: 200 } as const;
 /** Chart type grows with the screen: at 1920×1080 labels are about as large as the 28 px text. */
@@ -97,6 +100,8 @@ export class TideStory extends LitElement {
 
   /** URL of a story JSON file, used when there is no inline JSON child. */
   @property() src?: string;
+  /** Seconds to wait for `src`, body included, before offering the reader a retry. */
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
   /** Heading level of the story title, 1–5; steps and sections use the next level. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
   /** Where the reading line sits in the visible text: 0 is its top, 1 its bottom. */
@@ -133,6 +138,8 @@ export class TideStory extends LitElement {
   /** Presentation mode's code and styles, loaded the first time the story presents. */
   @state() private deckMode?: StoryDeck;
   private loadedFrom?: string;
+  /** Aborts the story's fetch in flight when the element leaves the page or loads another. */
+  private loading?: AbortController;
   private listeners?: AbortController;
   private frameListener?: AbortController;
 
@@ -161,6 +168,7 @@ export class TideStory extends LitElement {
     // A story taken off the page stops presenting; its dialog went with it.
     this.presenting = false;
     this.listeners?.abort();
+    this.cancelLoading();
     this.frameListener?.abort();
     this.frameListener = undefined;
     this.fragment.cancel();
@@ -215,6 +223,7 @@ export class TideStory extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('headerOffset')) this.style.setProperty('--_header-offset', `${Math.max(this.headerOffset, 0)}px`);
     if (changed.has('scrollRoot')) this.followFrame();
+    this.placeFocusAfterRetry();
     if (this.presenting && !this.deckMode) void this.loadDeck();
     // `model` and `deckMode` are private, so PropertyValues<this> cannot name them.
     const privately = changed as Map<PropertyKey, unknown>;
@@ -300,24 +309,23 @@ export class TideStory extends LitElement {
   }
 
   private async fetchStory(src: string): Promise<void> {
+    this.cancelLoading();
+    const loading = (this.loading = new AbortController());
     this.loadedFrom = src;
     this.model = undefined;
     this.error = undefined;
-    // A newer src may have replaced this one while it was in flight; only the latest is shown.
-    const current = () => src === this.loadedFrom;
-    try {
-      const response = await fetch(src);
-      if (!current()) return;
-      if (!response.ok) {
-        const status = `${response.status} ${response.statusText}`.trim();
-        await this.failLoading(src, (t) => t.loadStatus(src, status));
-        return;
-      }
-      const text = await response.text();
-      if (current()) await this.accept(text, false, src);
-    } catch {
-      await this.failLoading(src, (t) => t.loadNetwork(src));
-    }
+    const seconds = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
+    const result = await fetchStoryText(src, seconds, loading.signal);
+    // A newer src replaced this one while it was in flight, or the element left the page: only the latest is shown.
+    if (loading.signal.aborted || src !== this.loadedFrom) return;
+    this.loading = undefined;
+    if (result.ok) await this.accept(result.text, false, src);
+    else await this.failLoading(src, (t) => explainFailure(t, src, result.failure));
+  }
+
+  private cancelLoading(): void {
+    this.loading?.abort();
+    this.loading = undefined;
   }
 
   /** A load that a retry may fix, explained in the interface's language once its table is here. */
@@ -339,7 +347,8 @@ export class TideStory extends LitElement {
       await loadStrings(this.interfaceLang(model)).catch(() => undefined);
     } catch (error) {
       if (error instanceof ValidatorUnavailable) await this.failLoading(src, (t) => t.loadNetwork(src ?? location.href));
-      else if (src === this.loadedFrom) this.fail(isStoryError(error) ? error.message : String(error), false);
+      // A fetched file that is not JSON may have arrived cut short, or be mid-edit: a retry may fix it.
+      else if (src === this.loadedFrom) this.fail(isStoryError(error) ? error.message : String(error), src !== undefined && isInvalidJson(error));
       return;
     }
     // A newer src replaced this one while the validator or the language loaded.
@@ -468,8 +477,27 @@ export class TideStory extends LitElement {
   private readonly handleRetry = () => {
     this.error = undefined;
     this.loadedFrom = undefined;
+    this.keepFocusAfterRetry = true;
     this.load();
   };
+
+  /** The retry button vanishes when pressed; focus follows the story instead of falling to the page. */
+  private keepFocusAfterRetry = false;
+
+  private placeFocusAfterRetry(): void {
+    if (!this.keepFocusAfterRetry) return;
+    if (this.model) {
+      this.keepFocusAfterRetry = false;
+      const title = this.renderRoot.querySelector<HTMLElement>('.story-header > :is(h1, h2, h3, h4, h5, h6)');
+      title?.setAttribute('tabindex', '-1');
+      title?.focus({ preventScroll: true });
+    } else if (this.error) {
+      this.keepFocusAfterRetry = false;
+      this.renderRoot.querySelector<HTMLElement>('[part="retry"], .state')?.focus();
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
+    }
+  }
 
   /**
    * In an iframe sized to its content nothing scrolls inside the frame, so `position: sticky`
@@ -566,7 +594,7 @@ export class TideStory extends LitElement {
     const model = this.view();
     const t = this.strings();
     if (this.error) {
-      return html`<div class="state error" part="state" role="alert">
+      return html`<div class="state error" part="state" role="alert" tabindex="-1">
           <p class="state-title">${t.errorHeading}</p>
           <pre class="problems">${this.error.message}</pre>
           ${this.error.retry ? html`<button type="button" part="retry" @click=${this.handleRetry}>${t.retry}</button>` : nothing}
@@ -574,7 +602,7 @@ export class TideStory extends LitElement {
         <slot></slot>`;
     }
     if (!model) {
-      return html`<div class="state loading" part="state" role="status" aria-busy="true">
+      return html`<div class="state loading" part="state" role="status" aria-busy="true" tabindex="-1">
         <p>${t.loading}</p>
       </div>`;
     }
@@ -603,5 +631,18 @@ declare global {
     'tide-ready': CustomEvent<ReadyDetail>;
     'tide-step-change': CustomEvent<StepChangeDetail>;
     'tide-error': CustomEvent<StoryErrorDetail>;
+  }
+}
+
+function explainFailure(t: Strings, src: string, failure: LoadFailure): string {
+  switch (failure.kind) {
+    case 'status':
+      return t.loadStatus(src, failure.status);
+    case 'timeout':
+      return t.loadTimeout(src, failure.seconds);
+    case 'type':
+      return t.loadWrongType(src, failure.contentType);
+    case 'network':
+      return t.loadNetwork(src);
   }
 }

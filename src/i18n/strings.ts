@@ -40,6 +40,8 @@ const en = {
   retry: 'Try again',
   loadStatus: (src: string, status: string) => `Could not load ${src}: the server answered ${status}`,
   loadNetwork: (src: string) => `Could not load ${src}: the network request failed.`,
+  loadTimeout: (src: string, seconds: number) => `Could not load ${src}: no answer within ${seconds} seconds.`,
+  loadWrongType: (src: string, type: string) => `Could not load ${src}: the server sent ${type}, not a JSON story.`,
   possibleDates: 'Possible dates:',
   readInStory: 'Read in the story',
   published: 'Published',

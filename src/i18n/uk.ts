@@ -37,6 +37,8 @@ const uk: Strings = {
   retry: 'Спробувати ще раз',
   loadStatus: (src, status) => `Не вдалося завантажити ${src}: сервер відповів ${status}`,
   loadNetwork: (src) => `Не вдалося завантажити ${src}: мережевий запит не вдався.`,
+  loadTimeout: (src, seconds) => `Не вдалося завантажити ${src}: немає відповіді протягом ${seconds} с.`,
+  loadWrongType: (src, type) => `Не вдалося завантажити ${src}: сервер надіслав ${type}, а не історію у форматі JSON.`,
   possibleDates: 'Можливі дати:',
   readInStory: 'Читати в історії',
   published: 'Опубліковано',

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { buildModel, type StoryModel } from './model.ts';
+import { INVALID_JSON } from './read.ts';
 import { StorySchema } from './schema.ts';
 
 export interface StoryProblem {
@@ -80,7 +81,7 @@ export function parseStoryJson(json: string): StoryModel {
     value = JSON.parse(json);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new StoryError([{ path: '', message: `not valid JSON: ${detail}` }]);
+    throw new StoryError([{ path: '', message: `${INVALID_JSON}${detail}` }]);
   }
   return parseStory(value);
 }

@@ -6,6 +6,9 @@
 import { buildModel, type StoryModel } from './model.ts';
 import type { Story } from './schema.ts';
 
+/** How the validator's message for a file that is not JSON begins (see parse.ts). */
+export const INVALID_JSON = 'not valid JSON: ';
+
 /** Marks a `<script type="application/json">` whose story the build has validated. */
 export const CHECKED_ATTRIBUTE = 'data-tide-checked';
 
@@ -25,4 +28,9 @@ export async function readStory(json: string, checked: boolean): Promise<StoryMo
 /** A validation error, which names its path; any other failure is the element's own. */
 export function isStoryError(error: unknown): error is Error {
   return error instanceof Error && error.name === 'StoryError';
+}
+
+/** The file is not JSON at all, or was cut short: for a fetched file, a retry may fix it. */
+export function isInvalidJson(error: unknown): boolean {
+  return isStoryError(error) && error.message.startsWith(`story: ${INVALID_JSON}`);
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
+import { answerWithFault } from './faults.ts';
 import { requirePoppler } from './poppler.ts';
 import { serveFolder } from './static-server.ts';
 
@@ -37,8 +38,10 @@ export default async function setup(project: TestProject) {
   mkdirSync(`${SITE}/${FIXTURES}`, { recursive: true });
   // The same build again, deep in a sub-path, as a publisher's static host might place it.
   cpSync('dist', `${SITE}/${NESTED}`, { recursive: true });
-  const server = await serveFolder(SITE, (path): Record<string, string> =>
-    path.startsWith(`/${FIXTURES}/`) ? {} : { 'content-security-policy': STRICT_CSP },
+  const server = await serveFolder(
+    SITE,
+    (path): Record<string, string> => (path.startsWith(`/${FIXTURES}/`) ? {} : { 'content-security-policy': STRICT_CSP }),
+    { intercept: answerWithFault },
   );
   project.provide('baseUrl', server.url);
   project.provide('bundle', script);

@@ -14,7 +14,7 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 export interface StoryPage {
   page: Page;
-  /** Console errors and warnings, and uncaught exceptions. */
+  /** Console errors and warnings, uncaught exceptions and unhandled rejections. */
   problems: string[];
   /** Every URL the page requested. */
   requests: string[];
@@ -61,6 +61,8 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
     const seen: string[] = [];
     Object.defineProperty(window, '__cspViolations', { value: seen });
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    // An unhandled rejection is reported as a console error, so every test's `problems` catches it.
+    addEventListener('unhandledrejection', (event) => console.error(`unhandled rejection: ${String(event.reason)}`));
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -208,6 +210,11 @@ export async function expectNoAxeViolations(page: Page, context: string): Promis
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations ${context}`).toEqual([]);
+}
+
+/** Prints one of the figures the README's Reliability section quotes, such as how many stories were fuzzed. */
+export function reportFigure(label: string, value: number): void {
+  console.log(`[reliability] ${label}: ${value}`);
 }
 
 export { seededRandom } from '../seeded-random.ts';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -23,6 +23,8 @@ export interface ServeOptions {
   compress?: boolean;
   /** Files that exist only in memory, by URL path, such as a generated story. */
   extra?: Record<string, string>;
+  /** Answers a request itself, as a misbehaving server would; returns false to let the folder answer. */
+  intercept?: (path: string, response: ServerResponse) => boolean;
 }
 
 /**
@@ -38,6 +40,7 @@ export function serveFolder(folder: string, headersFor: (path: string) => Record
       const headers = { 'content-type': type, 'cache-control': 'no-store', ...headersFor(path), ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) };
       response.writeHead(200, headers).end(gzip ? gzipSync(body) : body);
     };
+    if (options.intercept?.(path, response)) return;
     const extra = options.extra?.[path];
     if (extra !== undefined) {
       send(Buffer.from(extra), TYPES[extname(path)] ?? 'application/octet-stream');
@@ -61,7 +64,12 @@ export function serveFolder(folder: string, headersFor: (path: string) => Record
       const port = typeof address === 'object' && address ? address.port : 0;
       resolveServer({
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            // Stalled and trickling answers (see faults.ts) would otherwise hold the server open.
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });
