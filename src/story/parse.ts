@@ -74,14 +74,22 @@ export function parseStory(input: unknown): StoryModel {
   return buildModel(result.output);
 }
 
+/** What JSON.parse objected to, on one line: its message quotes the input, control characters and all. */
+function explainSyntaxError(json: string, error: unknown): string {
+  // UTF-16 read as UTF-8 puts a NUL beside every ASCII character.
+  if (json.includes('\u0000')) return 'the file looks like UTF-16 (it has NUL characters); save it as UTF-8';
+  const detail = error instanceof Error ? error.message : String(error);
+  return detail.replace(/[\u0000-\u001F\u007F]+/g, ' ');
+}
+
 /** Parses and validates JSON text. Throws StoryError for invalid JSON as well. */
 export function parseStoryJson(json: string): StoryModel {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    value = JSON.parse(json.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new StoryError([{ path: '', message: `${INVALID_JSON}${detail}` }]);
+    throw new StoryError([{ path: '', message: `${INVALID_JSON}${explainSyntaxError(json, error)}` }]);
   }
   return parseStory(value);
 }

@@ -9,12 +9,20 @@ import { isIsoDate } from './dates.ts';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.nonEmpty('expected non-empty text'), v.maxLength(max, `expected at most ${max} characters`));
+/**
+ * What a file saved in the wrong encoding leaves behind: U+FFFD where bytes could not be
+ * decoded, NUL from UTF-16, or half of a surrogate pair.
+ */
+const BROKEN_CHARACTER = /[\uFFFD\u0000]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellEncoded = v.check((value: string) => !BROKEN_CHARACTER.test(value), 'expected text without broken characters (check that the file is saved as UTF-8)');
+
+const text = (max: number) =>
+  v.pipe(v.string(), v.trim(), v.nonEmpty('expected non-empty text'), v.maxLength(max, `expected at most ${max} characters`), wellEncoded);
 const id = v.pipe(v.string(), v.regex(SLUG, 'expected an id of lower-case letters, digits and single hyphens, such as "paris-talks"'), v.maxLength(64, 'expected an id of at most 64 characters'));
 const ids = v.array(id);
 const someIds = v.pipe(ids, v.minLength(1, 'expected at least one id'));
 const isoDate = v.pipe(v.string(), v.check(isIsoDate, 'expected a real calendar date as YYYY-MM-DD'));
-const httpUrl = v.pipe(v.string(), v.url('expected a URL'), v.regex(/^https?:\/\//i, 'expected an http(s) URL'));
+const httpUrl = v.pipe(v.string(), v.url('expected a URL'), v.regex(/^https?:\/\//i, 'expected an http(s) URL'), wellEncoded);
 
 export const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'] as const;
 export const CERTAINTIES = ['confirmed', 'uncertain', 'expected'] as const;
