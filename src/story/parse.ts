@@ -78,8 +78,12 @@ export function parseStory(input: unknown): StoryModel {
 function explainSyntaxError(json: string, error: unknown): string {
   // UTF-16 read as UTF-8 puts a NUL beside every ASCII character.
   if (json.includes('\u0000')) return 'the file looks like UTF-16 (it has NUL characters); save it as UTF-8';
-  const detail = error instanceof Error ? error.message : String(error);
-  return detail.replace(/[\u0000-\u001F\u007F]+/g, ' ');
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/[\u0000-\u001F\u007F]+/g, ' ');
+  // Newer engines add the line and column themselves; an editor needs them either way.
+  const position = /at position (\d+)$/.exec(detail);
+  if (!position) return detail;
+  const before = json.slice(0, Number(position[1])).split('\n');
+  return `${detail} (line ${before.length} column ${(before.at(-1)?.length ?? 0) + 1})`;
 }
 
 /** Parses and validates JSON text. Throws StoryError for invalid JSON as well. */
