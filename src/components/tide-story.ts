@@ -304,7 +304,7 @@ export class TideStory extends LitElement {
 
   private load(): void {
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    if (inline) void this.accept(inline.textContent ?? '', inline.hasAttribute(CHECKED_ATTRIBUTE));
+    if (inline) void this.accept(inline.textContent ?? '', inline.getAttribute(CHECKED_ATTRIBUTE));
     else if (this.src) void this.fetchStory(this.src);
   }
 
@@ -319,7 +319,7 @@ export class TideStory extends LitElement {
     // A newer src replaced this one while it was in flight, or the element left the page: only the latest is shown.
     if (loading.signal.aborted || src !== this.loadedFrom) return;
     this.loading = undefined;
-    if (result.ok) await this.accept(result.text, false, src);
+    if (result.ok) await this.accept(result.text, null, src);
     else await this.failLoading(src, (t) => explainFailure(t, src, result.failure));
   }
 
@@ -339,10 +339,10 @@ export class TideStory extends LitElement {
    * the validator's code failing to arrive, which a retry may. The interface's language is
    * loaded first, so that the story never flashes up in English.
    */
-  private async accept(json: string, checked: boolean, src?: string): Promise<void> {
+  private async accept(json: string, checkedAs: string | null, src?: string): Promise<void> {
     let model: StoryModel;
     try {
-      model = await readStory(json, checked);
+      model = await readStory(json, checkedAs);
       performance.mark(TIMING.parsed);
       await loadStrings(this.interfaceLang(model)).catch(() => undefined);
     } catch (error) {

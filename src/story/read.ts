@@ -9,16 +9,28 @@ import type { Story } from './schema.ts';
 /** How the validator's message for a file that is not JSON begins (see parse.ts). */
 export const INVALID_JSON = 'not valid JSON: ';
 
-/** Marks a `<script type="application/json">` whose story the build has validated. */
+/**
+ * Marks a `<script type="application/json">` whose story the build has validated. Its value
+ * is the fingerprint of the exact text validated: data edited since, or marked by hand, does
+ * not match and is validated like any other.
+ */
 export const CHECKED_ATTRIBUTE = 'data-tide-checked';
+
+/** FNV-1a, 32 bits: cheap enough to run on every load, and any edit changes it. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
 
 /** Thrown when the validator's code cannot be fetched (offline): a retry may work. */
 export class ValidatorUnavailable extends Error {
   override name = 'ValidatorUnavailable';
 }
 
-export async function readStory(json: string, checked: boolean): Promise<StoryModel> {
-  if (checked) return buildModel(JSON.parse(json) as Story);
+/** `checkedAs` is the fingerprint the build recorded, if any. */
+export async function readStory(json: string, checkedAs?: string | null): Promise<StoryModel> {
+  if (checkedAs && checkedAs === fingerprint(json)) return buildModel(JSON.parse(json) as Story);
   const parser = await import('./parse.ts').catch((error: unknown) => {
     throw new ValidatorUnavailable(String(error));
   });

@@ -4,6 +4,7 @@ import type { StoryModel } from '../story/model.ts';
 import { certaintyBadge, kindSwatch } from './event-card.ts';
 import { describeFigure, describeWhen, sourceNames } from './format.ts';
 import { heading } from './heading.ts';
+import { httpLink } from './links.ts';
 
 /** Fragment ids of the appendix sections, shared with the chart's link to the table. */
 export const APPENDIX_IDS = { events: 'tl-events', disagreements: 'tl-disagreements', sources: 'tl-sources' } as const;
@@ -55,6 +56,13 @@ function disagreementList(model: StoryModel, level: number): TemplateResult | ty
   </section>`;
 }
 
+/** The source's address: a link when it is http(s), otherwise nothing to follow. */
+function sourceLink(url: string | undefined): TemplateResult | typeof nothing {
+  if (!url) return nothing;
+  const href = httpLink(url);
+  return href ? html`<p><a href=${href} rel="noopener noreferrer">${url}</a></p>` : nothing;
+}
+
 function sourcesList(model: StoryModel, level: number): TemplateResult {
   const lang = model.locale;
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.sources}>
@@ -66,7 +74,7 @@ function sourcesList(model: StoryModel, level: number): TemplateResult {
             <p>${source.headline}</p>
             ${source.published ? html`<p>${model.t.published} ${formatDate(parseIsoDate(source.published), lang, DAY_MONTH_YEAR)}</p>` : nothing}
             ${source.note ? html`<p>${source.note}</p>` : nothing}
-            ${source.url ? html`<p><a href=${source.url} rel="noopener noreferrer">${source.url}</a></p>` : nothing}
+            ${sourceLink(source.url)}
           </dd>`,
       )}
     </dl>
