@@ -156,9 +156,12 @@ export class StepController implements ReactiveController {
     else this.host.style.setProperty('--_vh', `${viewport.height / 100}px`);
     const stepsBox = first.getBoundingClientRect();
     this.tops = this.steps.map((step) => step.getBoundingClientRect().top - stepsBox.top);
-    const graphicBox = this.options.graphic()?.getBoundingClientRect();
-    // The graphic covers text only when it sits above the steps rather than beside them.
-    const stacked = !!graphicBox && graphicBox.width > 0 && graphicBox.left < stepsBox.right && stepsBox.left < graphicBox.right;
+    const graphic = this.options.graphic();
+    const graphicBox = graphic?.getBoundingClientRect();
+    // The graphic covers text only when it sits above the steps rather than beside them, and
+    // stays there (in a short window it scrolls away with the text instead).
+    const stacked =
+      !!graphic && !!graphicBox && graphicBox.width > 0 && graphicBox.left < stepsBox.right && stepsBox.left < graphicBox.right && getComputedStyle(graphic).position === 'sticky';
     this.coveredTop = Math.max(this.options.coveredByHost(), 0) + (stacked && graphicBox ? graphicBox.height : 0);
     const line = readingLine(viewport.height, this.coveredTop, this.options.offset());
     // Scrollama sizes its observers from the window's height, so it can only watch the window.

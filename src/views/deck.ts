@@ -47,7 +47,8 @@ export function deckView(model: StoryModel, options: DeckViewOptions): TemplateR
     <progress class="deck-progress" max=${total} .value=${shown} aria-label=${t.progress}></progress>
     <div class="deck-stage">
       <figure class="deck-graphic" aria-label=${t.chartLabel(story.title)}>${options.timeline}</figure>
-      <div class="deck-card" part="deck-card">
+      <!-- Long text scrolls inside the card: a keyboard reader focuses it to scroll with the arrow keys. -->
+      <div class="deck-card" part="deck-card" tabindex="0" role="region" aria-label=${onEpilogue || !step ? t.laterReporting : step.title}>
         ${onEpilogue || !step
           ? epilogueView(model, options.level + 1, DECK_PREFIX)
           : html`<ol class="deck-steps" start=${options.slide + 1}>

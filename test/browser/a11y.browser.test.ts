@@ -1,22 +1,73 @@
 import { describe, expect, test } from 'vitest';
-import { activeSteps, DESKTOP, expectNoAxeViolations, goToStep, openPage, PHONE, settle, sharedBrowser, siteUrl, stepIds } from './harness.ts';
+import { activeSteps, DESKTOP, expectNoAxeViolations, goToStep, openPage, PHONE, reportFigure, settle, sharedBrowser, siteUrl, stepIds } from './harness.ts';
 
 const browser = sharedBrowser();
 
+/** 1280 px, and 320 px: a phone, and a 1280 px window at 400% zoom. */
+const AXE_VIEWPORTS = [
+  ['320 px', { width: 320, height: 640 }],
+  ['1280 px', { width: 1280, height: 800 }],
+] as const;
+let axeStates = 0;
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-    test(`axe finds no violations at the first, middle and last steps (${device}, ${colorScheme})`, async () => {
-      const { page, close } = await openPage(browser(), siteUrl(), { viewport, colorScheme, reducedMotion: 'reduce' });
+  for (const [width, viewport] of AXE_VIEWPORTS) {
+    test(`axe finds no violations at every step, scrolling and presenting (${width}, ${colorScheme})`, async () => {
+      const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport, colorScheme, reducedMotion: 'reduce' });
       const ids = await stepIds(page);
-      for (const id of [ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)]) {
-        await goToStep(page, id ?? '');
-        await expectNoAxeViolations(page, `at ${id} (${device}, ${colorScheme})`);
+      // The whole page once; then, at every step, what a step change redraws: the step, the chart and the announcement.
+      await expectNoAxeViolations(page, `the whole page (${width}, ${colorScheme})`);
+      for (const id of ids) {
+        await goToStep(page, id);
+        await expectNoAxeViolations(page, `scrolling, at ${id} (${width}, ${colorScheme})`, [`.steps > .step[data-step-id="${id}"]`, '.graphic', '[aria-live]']);
+        axeStates += 1;
       }
+      await goToStep(page, ids[0] ?? '');
+      await page.click('tide-story button.present');
+      await expectNoAxeViolations(page, `the whole page, presenting (${width}, ${colorScheme})`);
+      // The counter reads "n / 18"; the last slide, what happened next, shows "Later reporting".
+      const counter = () => page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('.deck-counter')?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+      const labels = [...ids.map((_, index) => `${index + 1} / ${ids.length}`), 'Later reporting'];
+      for (const label of labels) {
+        await page.waitForFunction((expected) => document.querySelector('tide-story')?.shadowRoot?.querySelector('.deck-counter')?.textContent?.replace(/\s+/g, ' ').trim().startsWith(expected), label);
+        await expectNoAxeViolations(page, `presenting, slide ${await counter()} (${width}, ${colorScheme})`, ['dialog.deck']);
+        axeStates += 1;
+        await page.keyboard.press('ArrowRight');
+      }
+      expect(problems).toEqual([]);
       await close();
     });
   }
 }
+
+test('the axe sweep covered every state', () => {
+  // 4 sweeps × (18 steps + 19 slides), counted as they ran.
+  expect(axeStates).toBe(4 * (18 + 19));
+  reportFigure('axe states checked (every step and slide, light and dark, 320 and 1280 px)', axeStates);
+});
+
+test('at 400% zoom (a 1280×800 window shows 320×200 CSS pixels) nothing scrolls sideways, scrolling or presenting', async () => {
+  const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport: { width: 320, height: 200 }, deviceScaleFactor: 4, reducedMotion: 'reduce' });
+  const overflow = () =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      const deck = document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>('dialog.deck[open]');
+      return { page: root.scrollWidth - root.clientWidth, deck: deck ? deck.scrollWidth - deck.clientWidth : 0 };
+    });
+  const ids = await stepIds(page);
+  for (const id of ids) {
+    await goToStep(page, id);
+    expect(await overflow(), id).toEqual({ page: 0, deck: 0 });
+  }
+  await goToStep(page, ids[0] ?? '');
+  await page.click('tide-story button.present');
+  for (let slide = 0; slide <= ids.length; slide += 1) {
+    expect(await overflow(), `slide ${slide + 1}`).toEqual({ page: 0, deck: 0 });
+    await page.keyboard.press('ArrowRight');
+  }
+  expect(problems).toEqual([]);
+  await close();
+});
 
 describe('motion', () => {
   test('animates the chart and quotes by default, and not at all under prefers-reduced-motion', async () => {
