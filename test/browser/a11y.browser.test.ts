@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { activeSteps, DESKTOP, expectNoAxeViolations, goToStep, openPage, PHONE, reportFigure, settle, sharedBrowser, siteUrl, stepIds } from './harness.ts';
 
@@ -88,42 +89,112 @@ describe('motion', () => {
   });
 });
 
-test('a keyboard-only reader can tab to every step, which becomes active with a visible focus ring', async () => {
-  const { page, close } = await openPage(browser(), siteUrl(), { viewport: PHONE });
-  const ids = await stepIds(page);
-  const reached: string[] = [];
-  for (let press = 0; press < 120 && reached.length < ids.length; press += 1) {
-    await page.keyboard.press('Tab');
-    const focus = await page.evaluate(() => {
-      let active: Element | null = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      const step = active instanceof HTMLElement && active.classList.contains('step') ? active : null;
-      const card = step?.querySelector('.step-card');
-      const rect = step?.getBoundingClientRect();
-      return step && card
-        ? { id: step.dataset.stepId ?? '', outline: getComputedStyle(card).outlineStyle, width: parseFloat(getComputedStyle(card).outlineWidth), top: rect?.top ?? -1, bottom: rect?.bottom ?? -1 }
-        : null;
-    });
-    if (!focus) continue;
-    await settle(page);
-    expect(await activeSteps(page), `focused ${focus.id}`).toEqual([focus.id]);
-    expect(focus.outline, focus.id).toBe('solid');
-    expect(focus.width, focus.id).toBeGreaterThanOrEqual(2);
-    reached.push(focus.id);
-  }
-  expect(reached).toEqual(ids);
-  await close();
-});
+/** The focused element, through shadow roots, and whether a reader can see it and its focus ring. */
+function readFocus(page: Page) {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!(active instanceof HTMLElement) || active === document.body) return null;
+    const step = active.classList.contains('step') ? active : null;
+    const ringed = step?.querySelector('.step-card') ?? active;
+    const style = getComputedStyle(ringed);
+    const rect = active.getBoundingClientRect();
+    // Not obscured: the middle of its first line is the element itself, not the sticky chart over it.
+    const x = rect.left + Math.min(rect.width / 2, 40);
+    const y = rect.top + Math.min(rect.height / 2, 10);
+    const root = active.getRootNode() as Document | ShadowRoot;
+    const hit = root.elementFromPoint(x, y);
+    return {
+      key: step ? `step ${step.dataset.stepId ?? ''}` : `${active.localName} ${(active.getAttribute('href') ?? active.textContent ?? '').trim().slice(0, 60)}`,
+      stepId: step?.dataset.stepId,
+      ring: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2),
+      inView: rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth,
+      unobscured: !!hit && (hit === active || active.contains(hit)),
+    };
+  });
+}
 
-test('the page has one h1, a main landmark, step headings one level down, and a named steps navigation', async () => {
+/** Every element a keyboard can reach on the page, through shadow roots, as readFocus names them. */
+function focusableKeys(page: Page) {
+  return page.evaluate(() => {
+    const keys: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll<HTMLElement>('a[href], button, summary, [tabindex]')) {
+        if (element.shadowRoot) walk(element.shadowRoot);
+        if (element.matches(':disabled, [tabindex="-1"], [inert] *') || !element.checkVisibility({ visibilityProperty: true })) continue;
+        const closedDetails = element.closest('details:not([open])');
+        if (element.closest('dialog:not([open])') || (closedDetails && !(element.localName === 'summary' && element.parentElement === closedDetails))) continue;
+        const step = element.classList.contains('step') ? element : null;
+        keys.push(step ? `step ${step.dataset.stepId ?? ''}` : `${element.localName} ${(element.getAttribute('href') ?? element.textContent ?? '').trim().slice(0, 60)}`);
+      }
+      for (const host of root.querySelectorAll('*')) if (host.shadowRoot && !host.matches('a[href], button, summary, [tabindex]')) walk(host.shadowRoot);
+    };
+    walk(document);
+    return keys;
+  });
+}
+
+for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  test(`a keyboard-only walk (${device}) reaches every step, control and link, with focus visible and never lost or hidden`, async () => {
+    const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport, reducedMotion: 'reduce' });
+    const expected = await focusableKeys(page);
+    const reached: string[] = [];
+    for (let press = 0; press < 300; press += 1) {
+      await page.keyboard.press('Tab');
+      const focus = await readFocus(page);
+      // Past the last control, focus leaves the page for the browser's own controls.
+      if (!focus) break;
+      if (focus.stepId) {
+        // A focused step becomes the active one, and keeps the focus as the story moves to it.
+        await settle(page);
+        expect(await activeSteps(page), focus.key).toEqual([focus.stepId]);
+        expect((await readFocus(page))?.key, `focus lost after ${focus.key} became active`).toBe(focus.key);
+      }
+      expect(focus.ring, `no focus ring on ${focus.key}`).toBe(true);
+      expect(focus.inView, `${focus.key} is off screen`).toBe(true);
+      expect(focus.unobscured, `${focus.key} is hidden under something`).toBe(true);
+      reached.push(focus.key);
+    }
+    expect(reached.length, 'the walk ended on the page').toBeLessThan(300);
+    expect([...new Set(reached)].sort()).toEqual([...new Set(expected)].sort());
+    expect((await stepIds(page)).every((id) => reached.includes(`step ${id}`))).toBe(true);
+    expect(problems).toEqual([]);
+    reportFigure(`keyboard stops in one Tab walk (${device})`, reached.length);
+    await close();
+  });
+}
+
+/** Heading levels in reading order, and landmark roles, from the page's accessibility tree. */
+async function outline(page: Page, selector = 'body'): Promise<{ levels: number[]; landmarks: string[] }> {
+  const tree = await page.locator(selector).ariaSnapshot();
+  return {
+    levels: [...tree.matchAll(/- '?heading .*?\[level=(\d)\]/g)].map((match) => Number(match[1])),
+    landmarks: [...tree.matchAll(/- '?(banner|main|contentinfo|navigation|complementary|region|search|form)\b/g)].map((match) => match[1]!),
+  };
+}
+
+/** Each heading at most one level below the one before it: no level is skipped on the way down. */
+function skippedLevels(levels: number[]): string[] {
+  return levels.flatMap((level, index) => (index > 0 && level > levels[index - 1]! + 1 ? [`h${levels[index - 1]} → h${level} at heading ${index + 1}`] : []));
+}
+
+test('landmarks and headings: one banner, main and footer, one h1, and no heading level skipped, scrolling or presenting', async () => {
   const { page, close } = await openPage(browser(), siteUrl(), { viewport: DESKTOP });
-  expect(await page.getByRole('main').count()).toBe(1);
+  const { levels, landmarks } = await outline(page);
+  expect(landmarks.filter((role) => ['banner', 'main', 'contentinfo'].includes(role)).sort()).toEqual(['banner', 'contentinfo', 'main']);
+  expect(levels.filter((level) => level === 1)).toHaveLength(1);
+  expect(levels[0]).toBe(1);
+  expect(skippedLevels(levels)).toEqual([]);
   expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['From Sumy to Paris: the week the US warned it may walk away']);
-  const stepHeadings = await page.evaluate(() =>
-    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.step-card > h2') ?? [])].length,
-  );
+  // Every step is a heading one level below the story's title.
+  const stepHeadings = await page.evaluate(() => [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.step-card > h2') ?? [])].length);
   expect(stepHeadings).toBe((await stepIds(page)).length);
   expect(await page.getByRole('navigation', { name: 'Steps in this story' }).count()).toBe(1);
+  // The deck, a modal dialog, has its own outline from the story's level.
+  await page.click('tide-story button.present');
+  const deck = await outline(page, 'tide-story dialog.deck');
+  expect(deck.levels[0]).toBe(1);
+  expect(skippedLevels(deck.levels)).toEqual([]);
   await close();
 });
 
