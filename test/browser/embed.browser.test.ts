@@ -2,7 +2,7 @@
  * The iframe embed (demos/iframe.html around embed.html), and every shipped page under the
  * strict Content-Security-Policy.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { cspViolations, DESKTOP, expectActiveAtReadingLine, openPage, PHONE, settle, sharedBrowser, siteUrl } from './harness.ts';
@@ -101,7 +101,7 @@ test('the embed page explains itself when it has no story, or is pointed at anot
   }
 });
 
-test('every shipped page works under a strict CSP with Trusted Types, with no requests to other hosts', async () => {
+test('every shipped page works under a strict CSP with Trusted Types, scrolling and presenting, with a clean console and no requests to other hosts', async () => {
   const pages = [
     'index.html',
     'embed.html?story=data/demo-library-flood.json',
@@ -116,9 +116,23 @@ test('every shipped page works under a strict CSP with Trusted Types, with no re
     }
     await page.mouse.wheel(0, 1500);
     await settle(page);
+    // Presenting loads the deck's code and styles: they too must pass the policy.
+    const present = page.locator('tide-story button.present').first();
+    if (await present.count()) {
+      await present.click();
+      await page.waitForFunction(() => [...document.querySelectorAll('tide-story')].some((story) => story.shadowRoot?.querySelector<HTMLDialogElement>('dialog.deck')?.open));
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Escape');
+    }
     expect(await cspViolations(page), path).toEqual([]);
     expect(problems, path).toEqual([]);
     expect(requests.filter((url) => new URL(url).origin !== origin), path).toEqual([]);
     await close();
   }
+});
+
+test('the shipped code is Lit’s production build: no dev-mode warning can reach a reader’s console', () => {
+  const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));
+  expect(files.length).toBeGreaterThan(5);
+  for (const file of files) expect(readFileSync(`dist/${file}`, 'utf8'), file).not.toContain('Lit is in dev mode');
 });
