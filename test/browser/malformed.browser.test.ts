@@ -24,9 +24,11 @@ function expectedProblems(json: string): string | undefined {
   }
 }
 
+const INVALID_JSON_LINE = 'story: not valid JSON: ';
+
 const SAMPLES = [
-  ...fc.sample(malformedStory, { seed: 418, numRuns: 120 }).map(({ kind, story }) => ({ name: kind, json: JSON.stringify(story) })),
-  ...fc.sample(damagedStoryText, { seed: 417, numRuns: 60 }).map(({ kind, text }) => ({ name: kind, json: text })),
+  ...fc.sample(malformedStory, { seed: 418, numRuns: 800 }).map(({ kind, story }) => ({ name: kind, json: JSON.stringify(story) })),
+  ...fc.sample(damagedStoryText, { seed: 417, numRuns: 200 }).map(({ kind, text }) => ({ name: kind, json: text })),
   // Read as a browser reads a fetched file: bytes decoded as UTF-8.
   ...Object.keys(BROKEN_EXPECTED).map((file) => ({ name: file, json: readFileSync(`${BROKEN}/${file}`, 'utf8') })),
 ];
@@ -67,7 +69,9 @@ test(`${SAMPLES.length} broken stories each show the validator's message in the 
     } else {
       errors += 1;
       expect(shown.state, name).toBe('error');
-      expect(shown.text.trim(), name).toBe(expected);
+      // JSON.parse words its errors differently in each engine (Node's V8 is older than Chromium's).
+      if (expected.startsWith(INVALID_JSON_LINE)) expect(shown.text.trim(), name).toMatch(/^story: not valid JSON: \S/);
+      else expect(shown.text.trim(), name).toBe(expected);
     }
     const fixture = BROKEN_EXPECTED[name];
     if (fixture) expect(shown.text.trim().split('\n'), name).toEqual(fixture);
