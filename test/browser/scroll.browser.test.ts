@@ -53,13 +53,6 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
       await close();
     });
 
-    test('jumps with scrollTo land on the step at the reading line', async () => {
-      const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport });
-      await expectJumpsFollowed(page, 2025, 30, '');
-      expect(problems).toEqual([]);
-      await close();
-    });
-
     test('End and Home jump to the last and first steps', async () => {
       const { page, close } = await openPage(browser(), siteUrl(), { viewport });
       const ids = await stepIds(page);
