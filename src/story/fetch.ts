@@ -13,8 +13,8 @@ export type LoadResult = { ok: true; text: string } | { ok: false; failure: Load
  * types that are certainly not JSON are refused: above all text/html, which an app's
  * catch-all route sends for a missing file.
  */
-function mayBeJson(contentType: string): boolean {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+function mayBeJson(mediaType: string): boolean {
+  const type = mediaType.toLowerCase();
   return type === '' || type.endsWith('json') || type === 'text/plain' || type === 'application/octet-stream';
 }
 
@@ -29,10 +29,11 @@ export async function fetchStoryText(src: string, seconds: number, cancel: Abort
   try {
     const response = await fetch(src, { signal: AbortSignal.any([cancel, timeout.signal]) });
     if (!response.ok) return { ok: false, failure: { kind: 'status', status: `${response.status} ${response.statusText}`.trim() } };
-    const contentType = response.headers.get('content-type') ?? '';
-    if (!mayBeJson(contentType)) {
+    // The media type alone, without parameters such as `; charset=utf-8`.
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+    if (!mayBeJson(mediaType)) {
       await response.body?.cancel();
-      return { ok: false, failure: { kind: 'type', contentType: contentType.split(';')[0]?.trim() ?? contentType } };
+      return { ok: false, failure: { kind: 'type', contentType: mediaType } };
     }
     // A connection dropped mid-body (a truncated file) rejects here.
     return { ok: true, text: await response.text() };

@@ -4,12 +4,12 @@ import { expect, test } from 'vitest';
 import { renderStaticStory, storyDataScript } from '../../src/prerender/render-static.ts';
 import { parseStory, StoryError } from '../../src/story/parse.ts';
 import { fingerprint } from '../../src/story/read.ts';
+import type { Json } from '../fixtures/malformed-stories.ts';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.ts';
 import { fixturePage, openPage, reportFigure, sharedBrowser } from './harness.ts';
 
 const browser = sharedBrowser();
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Story = { [key: string]: Json } & { sources: Array<{ [key: string]: Json }> };
 
 const flagship = () => JSON.parse(readFileSync('data/sumy-paris-london.json', 'utf8')) as Story;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { parseStoryJson } from '../../src/story/parse.ts';
+import { INVALID_JSON } from '../../src/story/read.ts';
 import { BROKEN, BROKEN_EXPECTED } from '../fixtures/broken-expected.ts';
 import { damagedStoryText, malformedStory } from '../fixtures/malformed-stories.ts';
 import { fixturePage, openPage, reportFigure, sharedBrowser } from './harness.ts';
@@ -23,8 +24,6 @@ function expectedProblems(json: string): string | undefined {
     return (error as Error).message;
   }
 }
-
-const INVALID_JSON_LINE = 'story: not valid JSON: ';
 
 const SAMPLES = [
   ...fc.sample(malformedStory, { seed: 418, numRuns: 800 }).map(({ kind, story }) => ({ name: kind, json: JSON.stringify(story) })),
@@ -70,7 +69,7 @@ test(`${SAMPLES.length} broken stories each show the validator's message in the 
       errors += 1;
       expect(shown.state, name).toBe('error');
       // JSON.parse words its errors differently in each engine (Node's V8 is older than Chromium's).
-      if (expected.startsWith(INVALID_JSON_LINE)) expect(shown.text.trim(), name).toMatch(/^story: not valid JSON: \S/);
+      if (expected.startsWith(`story: ${INVALID_JSON}`)) expect(shown.text.trim(), name).toMatch(/^story: not valid JSON: \S/);
       else expect(shown.text.trim(), name).toBe(expected);
     }
     const fixture = BROKEN_EXPECTED[name];
