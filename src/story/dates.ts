@@ -40,16 +40,35 @@ export function startOfDay(ms: number): number {
   return Math.floor(ms / DAY_MS) * DAY_MS;
 }
 
+/**
+ * Building a formatter costs far more than using one, and a long story formats thousands of
+ * dates: formatters are kept per options object (pass constants) and language.
+ */
+const formatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+function utcFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byLang = formatters.get(options);
+  if (!byLang) formatters.set(options, (byLang = new Map()));
+  let format = byLang.get(lang);
+  if (!format) byLang.set(lang, (format = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' })));
+  return format;
+}
+
 /** Formats a floating date in the story's language; the UTC zone keeps the calendar date intact. */
 export function formatDate(ms: number, lang: string, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(ms);
+  return utcFormatter(lang, options).format(ms);
 }
 
 /** Formats a span of floating dates compactly ("21–23 April 2025"). */
 export function formatDateRange(startMs: number, endMs: number, lang: string, options: Intl.DateTimeFormatOptions): string {
-  const format = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+  const format = utcFormatter(lang, options);
   return startOfDay(startMs) === startOfDay(endMs) ? format.format(startMs) : format.formatRange(startMs, endMs);
 }
 
 export const FULL_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
 export const DAY_MONTH_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+export const MONTH_YEAR: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' };
+export const DAY_SHORT_MONTH: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short' };
+export const WEEKDAY_DAY_MONTH: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+export const WEEKDAY_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric' };
+export const DAY_ONLY: Intl.DateTimeFormatOptions = { day: 'numeric' };

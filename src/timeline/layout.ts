@@ -7,7 +7,7 @@
  * day and clock time of the place where it happened.
  */
 import { utcDay, utcHour } from 'd3-time';
-import { DAY_MS, formatDate } from '../story/dates.ts';
+import { DAY_MS, DAY_ONLY, DAY_SHORT_MONTH, formatDate, MONTH_YEAR, WEEKDAY_DAY, WEEKDAY_DAY_MONTH } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel, type TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
 import { LABEL_GAP, LabelRows } from './labels.ts';
@@ -113,9 +113,9 @@ const RIGHT = 10;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function dayLabel(day: number, pxPerDay: number, lang: string): string {
-  if (pxPerDay >= 96) return formatDate(day, lang, { weekday: 'short', day: 'numeric', month: 'short' });
-  if (pxPerDay >= 48) return formatDate(day, lang, { weekday: 'short', day: 'numeric' });
-  return formatDate(day, lang, { day: 'numeric' });
+  if (pxPerDay >= 96) return formatDate(day, lang, WEEKDAY_DAY_MONTH);
+  if (pxPerDay >= 48) return formatDate(day, lang, WEEKDAY_DAY);
+  return formatDate(day, lang, DAY_ONLY);
 }
 
 /** Days to skip between labels so that narrow days still get readable labels. */
@@ -181,7 +181,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     let free = -Infinity;
     for (const [index, day] of days.entries()) {
       if (index > 0 && new Date(day.start).getUTCDate() !== 1) continue;
-      const text = formatDate(day.start, lang, { month: 'long', year: 'numeric' });
+      const text = formatDate(day.start, lang, MONTH_YEAR);
       const width = measure(text, LABEL_SIZE, 400);
       const at = day.x0 + 2;
       if (at < free || at + width > plot.right + RIGHT) continue;
@@ -259,7 +259,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     const byX = (a: TimedEvent, b: TimedEvent) => a.at - b.at;
     for (const event of visible.filter((e) => highlighted.has(e.id)).sort(byX)) place(event.id, event.label, x(event.at), 700, 'event', true);
     if (lane === earlierLane && earlierHighlighted) {
-      const dates = model.context.map((event) => formatDate(event.at, lang, { day: 'numeric', month: 'short' })).join(', ');
+      const dates = model.context.map((event) => formatDate(event.at, lang, DAY_SHORT_MONTH)).join(', ');
       place('earlier', dates, plot.left / 2, 700, 'earlier', true);
     }
     const laneTitle = lane.label.toLocaleUpperCase(lang);
@@ -282,7 +282,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   let asOfX: number | undefined;
   if (model.asOfEnd > domain.start && model.asOfEnd <= domain.end) {
     asOfX = round(x(model.asOfEnd));
-    const text = `${model.t.asOf} ${formatDate(model.asOfEnd - DAY_MS, lang, { day: 'numeric', month: 'short' })}`;
+    const text = `${model.t.asOf} ${formatDate(model.asOfEnd - DAY_MS, lang, DAY_SHORT_MONTH)}`;
     const textWidth = measure(text, LABEL_SIZE, 600);
     axisLabel('as-of', text, Math.max(textWidth + 2, Math.min(asOfX - 4, width - 2)), AS_OF_Y, 'end', 'as-of');
   }

@@ -18,9 +18,13 @@ export function describeWindow(event: TimedEvent, lang: string): string | undefi
   return event.window && formatDateRange(event.window.start, event.window.end - DAY_MS, lang, DAY_MONTH_YEAR);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** "at least 34 civilians killed" */
 export function describeFigure(figure: StoryFigure, lang: string): string {
-  const value = new Intl.NumberFormat(lang).format(figure.value);
+  let numbers = numberFormats.get(lang);
+  if (!numbers) numberFormats.set(lang, (numbers = new Intl.NumberFormat(lang)));
+  const value = numbers.format(figure.value);
   return [figure.qualifier, value, figure.label].filter(Boolean).join(' ');
 }
 
