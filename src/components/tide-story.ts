@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { applyMove, moveForKey, ownsKeys, type Move } from '../controllers/moves.ts';
 import { PrintWatch } from '../controllers/print-watch.ts';
+import { ProgressiveRender } from '../controllers/progressive-render.ts';
 import type { ScrollRoot } from '../controllers/scroll-root.ts';
 import { StepController, type StepCause } from '../controllers/step-controller.ts';
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
@@ -49,6 +50,12 @@ const DEFAULT_LOAD_TIMEOUT = 20;
 const PRINT_CHART = { width: 640, height: 200 } as const;
 /** Chart type grows with the screen: at 1920×1080 labels are about as large as the 28 px text. */
 const DECK_CHART_SCALE = 2.5;
+/**
+ * A long story renders in slices, counted in steps (four events-table rows count as one):
+ * a story of up to `whole` renders at once; a longer one renders `first` with the first
+ * paint, or up to `ahead` past the step it opens on, then `next` per task.
+ */
+const RENDER_SLICES = { whole: 40, first: 4, next: 6, rowsPerStep: 4, ahead: 3 } as const;
 
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
@@ -135,6 +142,7 @@ export class TideStory extends LitElement {
 
   private readonly fragment = new FragmentFollower();
   private readonly printWatch = new PrintWatch(this);
+  private readonly progress = new ProgressiveRender(this, RENDER_SLICES.next);
   /** Presentation mode's code and styles, loaded the first time the story presents. */
   @state() private deckMode?: StoryDeck;
   private loadedFrom?: string;
@@ -149,10 +157,7 @@ export class TideStory extends LitElement {
     offset: () => Math.min(Math.max(this.offset, 0), 1),
     coveredByHost: () => this.headerOffset,
     root: () => this.scrollRoot,
-    initialStep: () => {
-      const fromUrl = this.deepLink ? fragmentId() : '';
-      return fromUrl && this.model?.stepIndex.has(fromUrl) ? fromUrl : this.startStep;
-    },
+    initialStep: () => this.model && this.startStepId(this.model),
     activate: (index, cause) => this.handleActivate(index, cause),
   });
 
@@ -179,7 +184,30 @@ export class TideStory extends LitElement {
     const index = typeof step === 'number' ? step : this.model?.stepIndex.get(step);
     if (index === undefined) return;
     this.onEpilogue = false;
-    this.stepper.jumpTo(index);
+    this.jumpToStep(index);
+  }
+
+  /** The step named by the URL, when deep links are on, or else `start-step`. */
+  private startStepId(model: StoryModel): string | undefined {
+    const fromUrl = this.deepLink ? fragmentId() : '';
+    return fromUrl && model.stepIndex.has(fromUrl) ? fromUrl : this.startStep;
+  }
+
+  /**
+   * Jumps to a step, rendering it first if a long story has not reached it yet; `then` runs
+   * once the step is in place, such as focusing it.
+   */
+  private jumpToStep(index: number, then?: () => void): void {
+    if (index < this.progress.shown) {
+      this.stepper.jumpTo(index);
+      then?.();
+      return;
+    }
+    this.progress.showAtLeast(index + 1 + RENDER_SLICES.ahead);
+    void this.updateComplete.then(() => {
+      this.stepper.jumpTo(index);
+      then?.();
+    });
   }
 
   /** Starts presentation mode at the current step, full screen where the page allows it. */
@@ -286,8 +314,8 @@ export class TideStory extends LitElement {
       this.reveal(EPILOGUE_ID);
       return;
     }
-    this.stepper.jumpTo(this.active);
-    this.focusStep(this.active);
+    const active = this.active;
+    this.jumpToStep(active, () => this.focusStep(active));
   }
 
   /** With deep links on, `?present` in the URL follows the mode, so a reload keeps presenting. */
@@ -353,6 +381,9 @@ export class TideStory extends LitElement {
     }
     // A newer src replaced this one while the validator or the language loaded.
     if (src !== this.loadedFrom) return;
+    const slices = model.story.steps.length + Math.ceil(model.events.length / RENDER_SLICES.rowsPerStep);
+    const start = model.stepIndex.get(this.startStepId(model) ?? '') ?? 0;
+    this.progress.reset(slices, slices <= RENDER_SLICES.whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead));
     this.model = model;
     this.error = undefined;
     this.stepper.resetStart();
@@ -397,7 +428,8 @@ export class TideStory extends LitElement {
   private readonly handleHashChange = () => {
     if (!this.deepLink) return;
     const id = fragmentId();
-    if (this.model?.stepIndex.has(id)) this.stepper.jumpToId(id);
+    const index = this.model?.stepIndex.get(id);
+    if (index !== undefined) this.jumpToStep(index);
     else this.revealHashTarget();
   };
 
@@ -409,6 +441,12 @@ export class TideStory extends LitElement {
 
   private reveal(id: string): void {
     const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+    if (!target && !this.progress.done) {
+      // Not rendered yet, such as the events table of a long story: render the rest first.
+      this.progress.showAtLeast(Number.POSITIVE_INFINITY);
+      void this.updateComplete.then(() => this.reveal(id));
+      return;
+    }
     if (!target) return;
     target.setAttribute('tabindex', '-1');
     target.scrollIntoView({ block: 'start' });
@@ -433,15 +471,14 @@ export class TideStory extends LitElement {
       this.reveal(id);
       return;
     }
-    this.stepper.jumpTo(index);
-    this.renderRoot.querySelector<HTMLElement>(`.step[data-step-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+    this.jumpToStep(index, () => this.focusStep(index));
   };
 
   /** A keyboard user tabbing onto a step brings it to the reading line, so focus and the active step agree. */
   private readonly handleFocusIn = (event: FocusEvent) => {
     const step = event.target instanceof HTMLElement && event.target.classList.contains('step') ? event.target : null;
     const index = step ? Number(this.model?.stepIndex.get(step.dataset.stepId ?? '')) : NaN;
-    if (!Number.isNaN(index) && index !== this.active) this.stepper.jumpTo(index);
+    if (!Number.isNaN(index) && index !== this.active) this.jumpToStep(index);
   };
 
   /** Moves one slide in presentation mode, or one step when a step has focus in scroll mode. */
@@ -456,8 +493,10 @@ export class TideStory extends LitElement {
       this.onEpilogue = true;
       return;
     }
-    this.goToStep(target);
-    if (!this.presenting) this.focusStep(target);
+    this.onEpilogue = false;
+    this.jumpToStep(target, () => {
+      if (!this.presenting) this.focusStep(target);
+    });
   }
 
   /**
@@ -607,6 +646,9 @@ export class TideStory extends LitElement {
       </div>`;
     }
     const printing = this.printWatch.printing;
+    const steps = model.story.steps.length;
+    // Paper gets the whole story at once.
+    const shown = printing ? Number.POSITIVE_INFINITY : this.progress.shown;
     return html`<div @focusin=${this.handleFocusIn} @click=${this.handleClick} @keydown=${this.handleKeyDown}>
         ${storyView(model, {
           headingLevel: this.headingLevel,
@@ -615,6 +657,7 @@ export class TideStory extends LitElement {
           tools: this.renderTools(model),
           notes: this.notes,
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
+          shown: { steps: Math.min(shown, steps), rows: Math.max(shown - steps, 0) * RENDER_SLICES.rowsPerStep },
         })}
       </div>
       ${this.renderDeck(model)}

@@ -46,6 +46,8 @@ export class StepController implements ReactiveController {
   private measuredHeight = 0;
   private root: ScrollRoot = windowRoot;
   private scrollama?: ScrollamaSession;
+  /** Steps were added since Scrollama was set up. */
+  private scrollamaStale = false;
   private resizeObserver?: ResizeObserver;
   private connected = false;
   private listeners?: AbortController;
@@ -79,8 +81,12 @@ export class StepController implements ReactiveController {
   hostUpdated(): void {
     if (!this.connected) return;
     const steps = this.options.steps();
-    const changed = steps.length !== this.steps.length || steps.some((step, index) => step !== this.steps[index]);
-    if (!changed) return;
+    const kept = this.steps.length > 0 && this.steps.every((step, index) => step === steps[index]);
+    if (kept && steps.length === this.steps.length) return;
+    if (kept) {
+      this.extend(steps);
+      return;
+    }
     this.teardown();
     this.steps = steps;
     if (steps.length === 0) return;
@@ -94,6 +100,17 @@ export class StepController implements ReactiveController {
     const start = this.startHonoured ? undefined : this.options.initialStep();
     this.startHonoured = true;
     if (!(start && this.jumpToId(start, 'initial'))) this.sync('initial');
+  }
+
+  /**
+   * More steps arrived after the last (a long story renders in slices): watch them too. The
+   * active step stays; their first resize report measures them.
+   */
+  private extend(steps: readonly HTMLElement[]): void {
+    const added = steps.slice(this.steps.length);
+    this.steps = steps;
+    this.scrollamaStale = true;
+    for (const step of added) this.resizeObserver?.observe(step);
   }
 
   /** The story's steps were replaced by a new story: its start step applies again. */
@@ -165,9 +182,10 @@ export class StepController implements ReactiveController {
     this.coveredTop = Math.max(this.options.coveredByHost(), 0) + (stacked && graphicBox ? graphicBox.height : 0);
     const line = readingLine(viewport.height, this.coveredTop, this.options.offset());
     // Scrollama sizes its observers from the window's height, so it can only watch the window.
-    if (this.root.kind === 'window' && (Math.round(line) !== Math.round(this.line) || !this.scrollama)) {
+    if (this.root.kind === 'window' && (Math.round(line) !== Math.round(this.line) || !this.scrollama || this.scrollamaStale)) {
       this.scrollama?.destroy();
       this.scrollama = startScrollama([...this.steps], line, this.handleScroll);
+      this.scrollamaStale = false;
     }
     this.line = line;
   }

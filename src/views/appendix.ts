@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { formatDate, parseIsoDate, DAY_MONTH_YEAR } from '../story/dates.ts';
-import type { StoryModel } from '../story/model.ts';
+import type { StoryModel, TimedEvent } from '../story/model.ts';
 import { certaintyBadge, kindSwatch } from './event-card.ts';
 import { describeFigure, describeWhen, sourceNames } from './format.ts';
 import { heading } from './heading.ts';
@@ -9,32 +10,34 @@ import { httpLink } from './links.ts';
 /** Fragment ids of the appendix sections, shared with the chart's link to the table. */
 export const APPENDIX_IDS = { events: 'tl-events', disagreements: 'tl-disagreements', sources: 'tl-sources' } as const;
 
-/** Every event, in order: the chart's text alternative. */
-function eventsTable(model: StoryModel, level: number): TemplateResult {
-  const lang = model.locale;
+function eventRow(model: StoryModel, event: TimedEvent): TemplateResult {
+  const step = model.firstStepOfEvent.get(event.id);
+  const stepId = step === undefined ? undefined : model.story.steps[step]?.id;
+  return html`<tr data-event-id=${event.id}>
+    <td data-label=${model.t.colWhen}>${event.context ? html`<span class="badge">${model.t.earlier}</span> ` : nothing}${describeWhen(event, model)} ${certaintyBadge(model, event)}</td>
+    <td data-label=${model.t.colPlace}>${event.place}</td>
+    <td data-label=${model.t.colWhat}>
+      <p class="event-head">${kindSwatch(model, event.kind, event.certainty)} <strong>${event.title}</strong></p>
+      <p>${event.summary}</p>
+      ${event.figures.length
+        ? html`<ul class="figures">${event.figures.map((figure) => html`<li>${describeFigure(figure, model.locale)} <span class="cited">(${sourceNames(model, figure.sources)})</span></li>`)}</ul>`
+        : nothing}
+      ${stepId ? html`<a class="to-step" href=${`#${stepId}`}>${model.t.readInStory}</a>` : nothing}
+    </td>
+    <td data-label=${model.t.colSources}>${sourceNames(model, event.sources)}</td>
+  </tr>`;
+}
+
+/** Every event, in order: the chart's text alternative. The first `rows` only, while a long story renders. */
+function eventsTable(model: StoryModel, level: number, rows: number): TemplateResult {
+  const events = rows < model.events.length ? model.events.slice(0, rows) : model.events;
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.events}>
     ${heading(level, APPENDIX_IDS.events, model.t.eventsHeading)}
     <table class="events-table">
       <caption>${model.t.eventsCaption}</caption>
       <thead><tr><th scope="col">${model.t.colWhen}</th><th scope="col">${model.t.colPlace}</th><th scope="col">${model.t.colWhat}</th><th scope="col">${model.t.colSources}</th></tr></thead>
       <tbody>
-        ${model.events.map((event) => {
-          const step = model.firstStepOfEvent.get(event.id);
-          const stepId = step === undefined ? undefined : model.story.steps[step]?.id;
-          return html`<tr data-event-id=${event.id}>
-            <td data-label=${model.t.colWhen}>${event.context ? html`<span class="badge">${model.t.earlier}</span> ` : nothing}${describeWhen(event, model)} ${certaintyBadge(model, event)}</td>
-            <td data-label=${model.t.colPlace}>${event.place}</td>
-            <td data-label=${model.t.colWhat}>
-              <p class="event-head">${kindSwatch(model, event.kind, event.certainty)} <strong>${event.title}</strong></p>
-              <p>${event.summary}</p>
-              ${event.figures.length
-                ? html`<ul class="figures">${event.figures.map((figure) => html`<li>${describeFigure(figure, lang)} <span class="cited">(${sourceNames(model, figure.sources)})</span></li>`)}</ul>`
-                : nothing}
-              ${stepId ? html`<a class="to-step" href=${`#${stepId}`}>${model.t.readInStory}</a>` : nothing}
-            </td>
-            <td data-label=${model.t.colSources}>${sourceNames(model, event.sources)}</td>
-          </tr>`;
-        })}
+        ${events.map((event) => guard([model, event], () => eventRow(model, event)))}
       </tbody>
     </table>
   </section>`;
@@ -81,8 +84,9 @@ function sourcesList(model: StoryModel, level: number): TemplateResult {
   </section>`;
 }
 
-export function appendixView(model: StoryModel, level: number): TemplateResult {
+/** `rows` limits the events table while a long story is still rendering. */
+export function appendixView(model: StoryModel, level: number, rows = model.events.length): TemplateResult {
   return html`<div class="appendix" part="appendix">
-    ${eventsTable(model, level)} ${disagreementList(model, level)} ${sourcesList(model, level)}
+    ${eventsTable(model, level, rows)} ${disagreementList(model, level)} ${sourcesList(model, level)}
   </div>`;
 }

@@ -23,6 +23,11 @@ export interface StoryViewOptions {
   notes?: boolean;
   /** A chart for each step, drawn only while printing. */
   stepChart?: (step: StoryStep) => TemplateResult;
+  /**
+   * How much of a long story is rendered yet: its first `steps` steps, then the events
+   * table's first `rows` rows. What follows the steps waits until they are all there.
+   */
+  shown?: { steps: number; rows: number };
 }
 
 function contents(model: StoryModel): TemplateResult {
@@ -39,6 +44,9 @@ function contents(model: StoryModel): TemplateResult {
 export function storyView(model: StoryModel, options: StoryViewOptions): TemplateResult {
   const { story, t } = model;
   const level = options.headingLevel;
+  const shown = options.shown ?? { steps: story.steps.length, rows: model.events.length };
+  const steps = shown.steps < story.steps.length ? story.steps.slice(0, shown.steps) : story.steps;
+  const rows = Math.min(shown.rows, model.events.length);
   return html`<article class="story" part="story" lang=${story.lang}>
     <header class="story-header" part="header">
       <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
@@ -51,11 +59,11 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
     <div class="scrolly ${options.graphic ? 'has-graphic' : ''}">
       ${options.graphic ?? nothing}
       <ol class="steps" part="steps">
-        ${story.steps.map((step, index) =>
+        ${steps.map((step, index) =>
           stepView(model, step, index, { level: level + 1, active: options.active, notes: options.notes, chart: options.stepChart?.(step) }),
         )}
       </ol>
     </div>
-    ${guard([model, level], () => [epilogueView(model, level + 1), appendixView(model, level + 1)])}
+    ${steps.length < story.steps.length ? nothing : guard([model, level, rows], () => [epilogueView(model, level + 1), appendixView(model, level + 1, rows)])}
   </article>`;
 }

@@ -1,0 +1,65 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Renders a long list a slice at a time: the first slice with the first paint, the rest one
+ * slice per task afterwards, so that no single task holds a phone's main thread for long.
+ * The host reads `shown` when it renders; short lists are shown whole at once.
+ */
+export class ProgressiveRender implements ReactiveController {
+  /** How many items the host renders now. */
+  shown = Number.POSITIVE_INFINITY;
+  private total = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Items added per task after the first slice. */
+    private readonly slice: number,
+  ) {
+    host.addController(this);
+  }
+
+  /** Starts over with `total` items, `first` of them rendered at once. */
+  reset(total: number, first: number): void {
+    this.cancel();
+    this.total = total;
+    this.shown = Math.min(total, Math.max(first, 0));
+  }
+
+  /** True once every item is rendered. */
+  get done(): boolean {
+    return this.shown >= this.total;
+  }
+
+  /** Renders at least `count` items in the next update, such as everything up to a step the reader jumps to. */
+  showAtLeast(count: number): void {
+    if (count <= this.shown) return;
+    this.shown = Math.min(count, this.total);
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.cancel();
+  }
+
+  hostUpdated(): void {
+    // A timer, not a frame callback: input and painting run between slices, and hidden tabs still finish.
+    if (this.connected && !this.done && this.timer === undefined) this.timer = setTimeout(this.grow, 0);
+  }
+
+  private readonly grow = () => {
+    this.timer = undefined;
+    this.showAtLeast(this.shown + this.slice);
+  };
+
+  private cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

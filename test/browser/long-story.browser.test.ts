@@ -1,0 +1,105 @@
+/**
+ * A story fifty times the flagship's size renders a slice at a time. The reader must not be
+ * able to tell, except that it arrives sooner: every step and row ends up on the page, and
+ * links and deep links to what was not rendered yet still land.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { generateLargeStory } from '../bench/large-story.ts';
+import { activeSteps, fixturePage, openPage, PHONE, settle, sharedBrowser, waitForStory, type StoryPage } from './harness.ts';
+
+const browser = sharedBrowser();
+const story = generateLargeStory({ seed: 7 });
+const STEPS = story.steps.length;
+const EVENTS = story.events.length;
+
+let url = '';
+
+beforeAll(() => {
+  const json = JSON.stringify(story).replaceAll('<', '\\u003c');
+  url = fixturePage(
+    'long-story',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long story</title><link rel="icon" href="data:,"><script type="module" src="%BUNDLE%"></script></head>
+    <body><main><tide-story deep-link heading-level="1"><script type="application/json">${json}</script></tide-story></main></body></html>`,
+  );
+});
+
+let open: StoryPage | undefined;
+afterAll(() => open?.close());
+
+function counts(page: Page): Promise<{ steps: number; rows: number }> {
+  return page.evaluate(() => {
+    const root = document.querySelector('tide-story')?.shadowRoot;
+    return { steps: root?.querySelectorAll('.steps > .step').length ?? 0, rows: root?.querySelectorAll('.events-table tbody tr').length ?? 0 };
+  });
+}
+
+async function everythingRendered(page: Page): Promise<void> {
+  await page.waitForFunction(
+    ([steps, rows]) => {
+      const root = document.querySelector('tide-story')?.shadowRoot;
+      return root?.querySelectorAll('.steps > .step').length === steps && root.querySelectorAll('.events-table tbody tr').length === rows;
+    },
+    [STEPS, EVENTS] as const,
+    { timeout: 30_000 },
+  );
+}
+
+test(`a story of ${EVENTS} events and ${STEPS} steps paints its first steps first, then fills in every step and every table row`, async () => {
+  open = await openPage(browser(), url, { viewport: PHONE });
+  const { page, problems } = open;
+  const atFirstPaint = await counts(page);
+  expect(atFirstPaint.steps).toBeGreaterThan(0);
+  expect(atFirstPaint.steps).toBeLessThan(STEPS);
+  expect(await activeSteps(page)).toEqual([story.steps[0]?.id]);
+  await everythingRendered(page);
+  expect(await counts(page)).toEqual({ steps: STEPS, rows: EVENTS });
+  // Filling in never moved the reader or the active step.
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  expect(await activeSteps(page)).toEqual([story.steps[0]?.id]);
+  expect(problems).toEqual([]);
+  await open.close();
+  open = undefined;
+});
+
+test('a deep link far into the story opens on its step, before the rest has rendered', async () => {
+  const target = story.steps[250]?.id ?? '';
+  open = await openPage(browser(), `${url}#${target}`, { viewport: PHONE });
+  const { page, problems } = open;
+  await settle(page);
+  expect(await activeSteps(page)).toEqual([target]);
+  const box = await page.evaluate((id) => {
+    const step = document.querySelector('tide-story')?.shadowRoot?.querySelector(`[data-step-id="${id}"]`);
+    return step ? { top: step.getBoundingClientRect().top, bottom: step.getBoundingClientRect().bottom } : undefined;
+  }, target);
+  expect(box && box.bottom > 0 && box.top < PHONE.height).toBe(true);
+  await everythingRendered(page);
+  expect(await activeSteps(page)).toEqual([target]);
+  expect(problems).toEqual([]);
+  await open.close();
+  open = undefined;
+});
+
+test('the contents and the chart’s link to the events table reach what has not rendered yet', async () => {
+  open = await openPage(browser(), url, { viewport: PHONE });
+  const { page, problems } = open;
+  // Straight away, while the story is still filling in: the last step, from the contents.
+  const last = story.steps[STEPS - 1]?.id ?? '';
+  await page.evaluate((id) => {
+    const root = document.querySelector('tide-story')?.shadowRoot;
+    root?.querySelector('.contents details')?.setAttribute('open', '');
+    root?.querySelector<HTMLAnchorElement>(`.contents a[href="#${id}"]`)?.click();
+  }, last);
+  await settle(page);
+  expect(await activeSteps(page)).toEqual([last]);
+
+  // Afresh, and straight away again: the chart's link to the events table, which comes last.
+  await page.goto(url);
+  await waitForStory(page);
+  await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+  await page.waitForFunction(() => document.querySelector('tide-story')?.shadowRoot?.activeElement?.id === 'tl-events', undefined, { timeout: 30_000 });
+  const heading = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.getElementById('tl-events')?.getBoundingClientRect().top ?? -1);
+  expect(heading).toBeGreaterThanOrEqual(0);
+  expect(heading).toBeLessThan(PHONE.height);
+  expect(problems).toEqual([]);
+});

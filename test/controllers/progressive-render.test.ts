@@ -1,0 +1,66 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { ProgressiveRender } from '../../src/controllers/progressive-render.ts';
+
+/** A host that renders whenever asked, as Lit does a microtask later: here, at once. */
+function fakeHost() {
+  const controllers: ReactiveController[] = [];
+  const host: ReactiveControllerHost & { updates: number } = {
+    updates: 0,
+    addController: (controller) => controllers.push(controller),
+    removeController: () => undefined,
+    requestUpdate() {
+      host.updates += 1;
+      for (const controller of controllers) controller.hostUpdated?.();
+    },
+    updateComplete: Promise.resolve(true),
+  };
+  const connect = () => controllers.forEach((controller) => controller.hostConnected?.());
+  const disconnect = () => controllers.forEach((controller) => controller.hostDisconnected?.());
+  return { host, connect, disconnect };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+test('ProgressiveRender shows the first slice, then one more slice per task until all are shown', () => {
+  const { host, connect } = fakeHost();
+  const progress = new ProgressiveRender(host, 4);
+  connect();
+  progress.reset(10, 3);
+  host.requestUpdate();
+  expect(progress.shown).toBe(3);
+  vi.advanceTimersToNextTimer();
+  expect(progress.shown).toBe(7);
+  vi.advanceTimersToNextTimer();
+  expect(progress.shown).toBe(10);
+  expect(progress.done).toBe(true);
+  const updates = host.updates;
+  vi.runAllTimers();
+  expect(host.updates).toBe(updates);
+});
+
+test('ProgressiveRender shows at least what a jump needs at once, and never more than there is', () => {
+  const { host, connect } = fakeHost();
+  const progress = new ProgressiveRender(host, 4);
+  connect();
+  progress.reset(100, 5);
+  progress.showAtLeast(60);
+  expect(progress.shown).toBe(60);
+  progress.showAtLeast(Number.POSITIVE_INFINITY);
+  expect(progress.shown).toBe(100);
+});
+
+test('ProgressiveRender stops when its host leaves the page, and a new story starts over', () => {
+  const { host, connect, disconnect } = fakeHost();
+  const progress = new ProgressiveRender(host, 4);
+  connect();
+  progress.reset(10, 2);
+  host.requestUpdate();
+  disconnect();
+  vi.runAllTimers();
+  expect(progress.shown).toBe(2);
+  progress.reset(3, 8);
+  expect(progress.shown).toBe(3);
+  expect(progress.done).toBe(true);
+});
