@@ -44,6 +44,7 @@ interface Results {
 
 const began = Date.now();
 const story = generateLargeStory({ seed: SEED });
+const FLAGSHIP_STEPS = (JSON.parse(readFileSync('data/sumy-paris-london.json', 'utf8')) as { steps: unknown[] }).steps.length;
 const server = await serveFolder('dist', () => ({}), { compress: true, extra: { '/bench/large.json': JSON.stringify(story), '/bench/large.html': LARGE_PAGE } });
 const browser = await launchChromium();
 
@@ -63,9 +64,9 @@ try {
     embed: await withPage((page) => loadedAssets(page, server.url + EMBED_PAGE.path, EMBED_PAGE.include)),
   };
   log('scroll-through, flagship');
-  const flagship = await withPage((page) => scrollThrough(page, server.url, { wheel: 200, pause: 80, cpuSlowdown: CPU_SLOWDOWN }));
+  const flagship = await withPage((page) => scrollThrough(page, server.url, { wheel: 200, pause: 80, cpuSlowdown: CPU_SLOWDOWN, steps: FLAGSHIP_STEPS }));
   log('scroll-through, large story');
-  const large = await withPage((page) => scrollThrough(page, `${server.url}bench/large.html`, { wheel: 800, pause: 30, cpuSlowdown: CPU_SLOWDOWN }));
+  const large = await withPage((page) => scrollThrough(page, `${server.url}bench/large.html`, { wheel: 800, pause: 30, cpuSlowdown: CPU_SLOWDOWN, steps: story.steps.length }));
   log('Lighthouse, mobile');
   const mobile = await runLighthouse(server.url, 'mobile');
   log('Lighthouse, desktop');

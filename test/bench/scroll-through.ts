@@ -27,6 +27,8 @@ export interface ScrollOptions {
   /** Pause between notches, in ms. */
   pause: number;
   cpuSlowdown: number;
+  /** How many steps the story has. */
+  steps: number;
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -64,10 +66,9 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
 
   const visited = new Set<string>();
   await page.exposeFunction('__tideStep', (id: string) => visited.add(id));
-  const steps = await page.evaluate(() => {
+  await page.evaluate(() => {
     const story = document.querySelector('tide-story');
     story?.addEventListener('tide-step-change', (event) => (window as unknown as { __tideStep(id: string): void }).__tideStep(event.detail.id));
-    return story?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0;
   });
   // The step the story opened on counts as visited; changes report the rest.
   const opening = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>('.steps > .step.is-active')?.dataset.stepId);
@@ -78,13 +79,16 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   // Down through the steps, until the last one has been reached (the appendix after them is plain reading).
   for (;;) {
     const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
-    const lastReached = await page.evaluate(() => !!document.querySelector('tide-story')?.shadowRoot?.querySelector('.steps > .step:last-child.is-active'));
+    // The story's own last step: a long story may still be adding steps when the scroll begins.
+    const lastReached = await page.evaluate((count) => !!document.querySelector('tide-story')?.shadowRoot?.querySelector(`.steps > .step.is-active:nth-child(${count})`), options.steps);
     if (atEnd || lastReached) break;
     await page.mouse.wheel(0, options.wheel);
     await page.waitForTimeout(options.pause);
   }
   await page.waitForTimeout(500);
   const scrollSeconds = (Date.now() - begun) / 1000;
+  // Counted at the end: a long story is still adding steps when the scroll begins.
+  const steps = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0);
 
   const { tasks, changes } = await page.evaluate(
     ([from, name]) => ({
