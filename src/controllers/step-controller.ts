@@ -113,9 +113,10 @@ export class StepController implements ReactiveController {
     for (const step of added) this.resizeObserver?.observe(step);
   }
 
-  /** The story's steps were replaced by a new story: its start step applies again. */
+  /** The story's steps were replaced by a new story: its start step applies again, and its steps are set up afresh. */
   resetStart(): void {
     this.startHonoured = false;
+    this.steps = [];
   }
 
   /** Scrolls so that the step is at the reading line, and makes it active. */
