@@ -15,7 +15,7 @@ import type { StoryStep } from '../story/schema.ts';
 import { APPENDIX_IDS } from '../views/appendix.ts';
 import { EPILOGUE_ID } from '../views/epilogue.ts';
 import { describeStepWhen, uiLang } from '../views/format.ts';
-import { storyView } from '../views/story.ts';
+import { storySlices, storyView } from '../views/story.ts';
 import type { StoryDeck } from './story-deck.ts';
 import { TIMING } from './timing.ts';
 import storyCss from './tide-story.css?inline';
@@ -51,11 +51,11 @@ const PRINT_CHART = { width: 640, height: 200 } as const;
 /** Chart type grows with the screen: at 1920×1080 labels are about as large as the 28 px text. */
 const DECK_CHART_SCALE = 2.5;
 /**
- * A long story renders in slices, counted in steps (four events-table rows count as one):
- * a story of up to `whole` renders at once; a longer one renders `first` with the first
- * paint, or up to `ahead` past the step it opens on, then `next` per task.
+ * A long story renders in slices (`storySlices`: one per step, then the events table): a
+ * story of up to `whole` renders at once; a longer one renders `first` with the first paint,
+ * or up to `ahead` past the step it opens on, then `next` per task.
  */
-const RENDER_SLICES = { whole: 40, first: 4, next: 6, rowsPerStep: 4, ahead: 3 } as const;
+const RENDER_SLICES = { whole: 40, first: 4, next: 6, ahead: 3 } as const;
 
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
@@ -198,6 +198,7 @@ export class TideStory extends LitElement {
    * once the step is in place, such as focusing it.
    */
   private jumpToStep(index: number, then?: () => void): void {
+    // The first slices are the steps, one each.
     if (index < this.progress.shown) {
       this.stepper.jumpTo(index);
       then?.();
@@ -381,7 +382,7 @@ export class TideStory extends LitElement {
     }
     // A newer src replaced this one while the validator or the language loaded.
     if (src !== this.loadedFrom) return;
-    const slices = model.story.steps.length + Math.ceil(model.events.length / RENDER_SLICES.rowsPerStep);
+    const slices = storySlices(model);
     const start = model.stepIndex.get(this.startStepId(model) ?? '') ?? 0;
     this.progress.reset(slices, slices <= RENDER_SLICES.whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead));
     this.model = model;
@@ -646,9 +647,6 @@ export class TideStory extends LitElement {
       </div>`;
     }
     const printing = this.printWatch.printing;
-    const steps = model.story.steps.length;
-    // Paper gets the whole story at once.
-    const shown = printing ? Number.POSITIVE_INFINITY : this.progress.shown;
     return html`<div @focusin=${this.handleFocusIn} @click=${this.handleClick} @keydown=${this.handleKeyDown}>
         ${storyView(model, {
           headingLevel: this.headingLevel,
@@ -657,7 +655,8 @@ export class TideStory extends LitElement {
           tools: this.renderTools(model),
           notes: this.notes,
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
-          shown: { steps: Math.min(shown, steps), rows: Math.max(shown - steps, 0) * RENDER_SLICES.rowsPerStep },
+          // Paper gets the whole story at once.
+          shown: printing ? undefined : this.progress.shown,
         })}
       </div>
       ${this.renderDeck(model)}

@@ -23,11 +23,19 @@ export interface StoryViewOptions {
   notes?: boolean;
   /** A chart for each step, drawn only while printing. */
   stepChart?: (step: StoryStep) => TemplateResult;
-  /**
-   * How much of a long story is rendered yet: its first `steps` steps, then the events
-   * table's first `rows` rows. What follows the steps waits until they are all there.
-   */
-  shown?: { steps: number; rows: number };
+  /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. */
+  shown?: number;
+}
+
+/** Events-table rows that make one slice of rendering work, about as much as one step. */
+const ROWS_PER_SLICE = 4;
+
+/**
+ * A long story renders in slices: one per step, in order, then the events table four rows
+ * at a time. What follows the steps waits until they are all there.
+ */
+export function storySlices(model: StoryModel): number {
+  return model.story.steps.length + Math.ceil(model.events.length / ROWS_PER_SLICE);
 }
 
 function contents(model: StoryModel): TemplateResult {
@@ -44,9 +52,9 @@ function contents(model: StoryModel): TemplateResult {
 export function storyView(model: StoryModel, options: StoryViewOptions): TemplateResult {
   const { story, t } = model;
   const level = options.headingLevel;
-  const shown = options.shown ?? { steps: story.steps.length, rows: model.events.length };
-  const steps = shown.steps < story.steps.length ? story.steps.slice(0, shown.steps) : story.steps;
-  const rows = Math.min(shown.rows, model.events.length);
+  const shown = options.shown ?? Number.POSITIVE_INFINITY;
+  const steps = shown < story.steps.length ? story.steps.slice(0, shown) : story.steps;
+  const rows = Math.min(Math.max(shown - story.steps.length, 0) * ROWS_PER_SLICE, model.events.length);
   return html`<article class="story" part="story" lang=${story.lang}>
     <header class="story-header" part="header">
       <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
