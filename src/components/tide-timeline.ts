@@ -14,6 +14,20 @@ import { TIMING } from './timing.ts';
 import tokensCss from './tokens.css?inline';
 
 const EARLIER_CHEVRON = 'M3,-6L-4,0L3,6';
+/** Up to this many events, each mark is its own element and glides as the axis zooms (see marksToDraw). */
+const DRAW_EACH_MARK = 200;
+/** Up to this many days in view, each day band is its own element and glides as the axis zooms. */
+const DRAW_EACH_DAY = 62;
+
+/** What is drawn for one layout: marks as elements, and a large story's other marks as one path per look. */
+interface DrawnMarks {
+  layout: TimelineLayout;
+  marks: Mark[];
+  /** The rest of a large story's marks in view, one path per kind and certainty. */
+  shared: Array<{ classes: string; d: string }>;
+  /** Marks with a window of dates to draw. */
+  spans: Mark[];
+}
 
 /**
  * The timeline chart. It draws what `layoutTimeline` computes for its size, highlighted
@@ -24,8 +38,6 @@ const EARLIER_CHEVRON = 'M3,-6L-4,0L3,6';
  * @csspart chart - The SVG chart.
  * @csspart legend - The key below the chart.
  */
-/** Up to this many events, every mark is drawn whether in view or not (see drawnMarks). */
-const DRAW_ALL_MARKS = 200;
 
 @customElement('tide-timeline')
 export class TideTimeline extends LitElement {
@@ -134,21 +146,48 @@ export class TideTimeline extends LitElement {
     return parts.join(' ');
   }
 
-  /** Ids of the marks drawn last time, so that marks leaving the view can glide out. */
-  private onScreen = new Set<string>();
-  private drawnFor?: { layout: TimelineLayout; marks: Mark[] };
+  private drawnFor?: DrawnMarks;
 
   /**
-   * The marks to draw. A small story draws every mark, so that marks glide in and out as the
-   * axis zooms. A large one draws those in view and those just leaving it: a thousand marks
-   * off to the side would cost a long task on every step.
+   * The marks to draw. A small story draws every mark as its own element, so that marks glide
+   * in and out as the axis zooms. A large one draws only its highlighted marks so, and the rest
+   * in view as one path per look: a thousand elements entering and leaving would cost a long
+   * task on every step.
    */
-  private drawnMarks(layout: TimelineLayout): Mark[] {
-    if (this.drawnFor?.layout === layout) return this.drawnFor.marks;
-    const marks = layout.marks.length <= DRAW_ALL_MARKS ? layout.marks : layout.marks.filter((mark) => mark.inView || this.onScreen.has(mark.id));
-    this.onScreen = new Set(marks.filter((mark) => mark.inView).map((mark) => mark.id));
-    this.drawnFor = { layout, marks };
-    return marks;
+  private marksToDraw(layout: TimelineLayout): DrawnMarks {
+    if (this.drawnFor?.layout === layout) return this.drawnFor;
+    const all = layout.marks;
+    if (all.length <= DRAW_EACH_MARK) {
+      this.drawnFor = { layout, marks: all, shared: [], spans: all.filter((mark) => mark.span) };
+      return this.drawnFor;
+    }
+    const marks: Mark[] = [];
+    const paths = new Map<string, string[]>();
+    for (const mark of all) {
+      if (!mark.inView) continue;
+      if (mark.highlighted) {
+        marks.push(mark);
+        continue;
+      }
+      const classes = `mark-group kind-${mark.kindIndex + 1} ${mark.certainty}`;
+      const path = paths.get(classes) ?? [];
+      path.push(symbolPath(mark.symbol, mark.size, mark.x, mark.y));
+      paths.set(classes, path);
+    }
+    const shared = [...paths].map(([classes, path]) => ({ classes, d: path.join('') }));
+    this.drawnFor = { layout, marks, shared, spans: all.filter((mark) => mark.inView && mark.span) };
+    return this.drawnFor;
+  }
+
+  /** Day bands: each its own element for a short axis, so that they glide; one path of the shaded days for a long one. */
+  private renderDays(layout: TimelineLayout) {
+    const { plot } = layout;
+    const bandHeight = plot.bottom - plot.top;
+    if (layout.days.length > DRAW_EACH_DAY) {
+      const shaded = layout.days.filter((_, index) => index % 2).map((day) => `M${day.x0},${plot.top}H${day.x1}V${plot.bottom}H${day.x0}Z`);
+      return svg`<path class="days odd" d=${shaded.join('')}></path>`;
+    }
+    return repeat(layout.days, (day) => day.start, (day, index) => svg`<rect class="day ${index % 2 ? 'odd' : 'even'}" data-day=${toIsoDate(day.start)} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`);
   }
 
   private renderSpan(mark: Mark) {
@@ -163,6 +202,7 @@ export class TideTimeline extends LitElement {
   private renderChart(model: StoryModel, layout: TimelineLayout) {
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
+    const drawn = this.marksToDraw(layout);
     const title = model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR));
     return html`<svg
       class="chart ${this.highlight.length ? 'has-highlight' : ''}"
@@ -174,7 +214,7 @@ export class TideTimeline extends LitElement {
     >
       <title id="chart-title">${title}</title>
       <desc id="chart-desc">${this.description(model)}</desc>
-      ${repeat(layout.days, (day) => day.start, (day, index) => svg`<rect class="day ${index % 2 ? 'odd' : 'even'}" data-day=${toIsoDate(day.start)} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`)}
+      ${this.renderDays(layout)}
       ${layout.asOfX === undefined
         ? nothing
         : svg`<rect class="future" x="0" y="0" width="1" height=${bandHeight} ${position(layout.asOfX, plot.top, Math.max(plot.right - layout.asOfX, 0))}></rect>
@@ -182,9 +222,10 @@ export class TideTimeline extends LitElement {
       ${layout.lanes.map((lane) => svg`<line class="lane-rule" x1=${plot.left} x2=${plot.right} y1=${lane.y1} y2=${lane.y1}></line>`)}
       <line class="axis" x1="0" x2=${layout.width} y1=${plot.bottom} y2=${plot.bottom}></line>
       ${repeat(layout.hours, (x) => x, (x) => svg`<line class="hour" x1="0" x2="0" y1="0" y2="5" ${position(x, plot.bottom)}></line>`)}
-      ${this.drawnMarks(layout).map((mark) => this.renderSpan(mark))}
+      ${drawn.spans.map((mark) => this.renderSpan(mark))}
+      ${drawn.shared.map(({ classes, d }) => svg`<path class=${classes} d=${d}></path>`)}
       ${repeat(
-        this.drawnMarks(layout),
+        drawn.marks,
         (mark) => mark.id,
         (mark) => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
           <path d=${symbolPath(mark.symbol, mark.size)}></path>

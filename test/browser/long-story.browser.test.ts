@@ -102,4 +102,34 @@ test('the contents and the chart’s link to the events table reach what has not
   expect(heading).toBeGreaterThanOrEqual(0);
   expect(heading).toBeLessThan(PHONE.height);
   expect(problems).toEqual([]);
+  await open.close();
+  open = undefined;
+});
+
+test('at the whole year, the chart shows every event: the step’s own as marks of their own, the rest sharing one shape per kind', async () => {
+  // Every tenth step of the generated story shows the whole year.
+  const overview = story.steps[9];
+  open = await openPage(browser(), `${url}#${overview?.id}`, { viewport: PHONE });
+  const { page, problems } = open;
+  await settle(page);
+  expect(await activeSteps(page)).toEqual([overview?.id]);
+  const chart = await page.evaluate(() => {
+    const svg = document.querySelector('tide-story')?.shadowRoot?.querySelector('tide-timeline')?.shadowRoot?.querySelector('svg.chart');
+    const own = [...(svg?.querySelectorAll<SVGElement>('.mark') ?? [])];
+    const shared = [...(svg?.querySelectorAll('.mark-group') ?? [])];
+    return {
+      own: own.map((mark) => ({ id: mark.dataset.eventId, highlighted: mark.classList.contains('is-highlighted') })),
+      // Each shape in a shared path begins with one moveto.
+      sharedShapes: shared.reduce((total, path) => total + (path.getAttribute('d')?.match(/M/g)?.length ?? 0), 0),
+      kinds: new Set(shared.map((path) => [...path.classList].find((name) => name.startsWith('kind-')))).size,
+      elements: svg?.querySelectorAll('*').length ?? 0,
+    };
+  });
+  expect(chart.own.map((mark) => mark.id).sort()).toEqual([...(overview?.events ?? [])].sort());
+  expect(chart.own.every((mark) => mark.highlighted)).toBe(true);
+  expect(chart.own.length + chart.sharedShapes).toBe(EVENTS);
+  expect(chart.kinds).toBe(story.kinds.length);
+  // A few hundred elements at most, where one per event would be thousands.
+  expect(chart.elements).toBeLessThan(300);
+  expect(problems).toEqual([]);
 });

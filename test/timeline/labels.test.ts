@@ -53,4 +53,13 @@ describe('symbolPath', () => {
       expect(symbolPath(symbol, 20), symbol).not.toBe(small);
     }
   });
+
+  test('centres a shape on a given point, so that many marks can share one path', () => {
+    const pairs = (path: string) => [...path.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+    for (const symbol of ['square', 'triangle', 'diamond', 'cross', 'star'] as const) {
+      const moved = pairs(symbolPath(symbol, 10, 100, 50));
+      expect(moved, symbol).toEqual(pairs(symbolPath(symbol, 10)).map(([x = 0, y = 0]) => [expect.closeTo(x + 100, 2), expect.closeTo(y + 50, 2)]));
+    }
+    expect(symbolPath('circle', 10, 100, 50)).toBe('M105,50A5,5 0 1,1 95,50A5,5 0 1,1 105,50Z');
+  });
 });
