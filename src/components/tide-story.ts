@@ -51,11 +51,11 @@ const PRINT_CHART = { width: 640, height: 200 } as const;
 /** Chart type grows with the screen: at 1920×1080 labels are about as large as the 28 px text. */
 const DECK_CHART_SCALE = 2.5;
 /**
- * A long story renders in slices (`storySlices`: one per step, then the events table): a
- * story of up to `whole` renders at once; a longer one renders `first` with the first paint,
- * or up to `ahead` past the step it opens on, then `next` per task.
+ * A story renders in slices (`storySlices`: one per step, then the events table): `first`
+ * with the first paint, or up to `ahead` past the step it opens on, then `next` per task, so
+ * that no task holds a phone's main thread for long.
  */
-const RENDER_SLICES = { whole: 40, first: 4, next: 6, ahead: 3 } as const;
+const RENDER_SLICES = { first: 4, next: 6, ahead: 3 } as const;
 
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
@@ -384,7 +384,11 @@ export class TideStory extends LitElement {
     if (src !== this.loadedFrom) return;
     const slices = storySlices(model);
     const start = model.stepIndex.get(this.startStepId(model) ?? '') ?? 0;
-    this.progress.reset(slices, slices <= RENDER_SLICES.whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead));
+    // Rendered whole: for a reader already scrolled into the story (its static fallback), so that
+    // nothing under them vanishes; and in a frame sized to its content, whose parent can only
+    // scroll a jump as far as the frame's height it has been told.
+    const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
+    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead));
     this.model = model;
     this.error = undefined;
     this.stepper.resetStart();
@@ -657,6 +661,7 @@ export class TideStory extends LitElement {
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
           // Paper gets the whole story at once.
           shown: printing ? undefined : this.progress.shown,
+          busy: !printing && !this.progress.done,
         })}
       </div>
       ${this.renderDeck(model)}

@@ -47,8 +47,11 @@ export function fixturePage(name: string, html: string): string {
 }
 
 export interface OpenOptions extends BrowserContextOptions {
-  /** Wait for a rendered story with an active step (the default), or not, for pages meant to fail. */
-  waitForStory?: boolean;
+  /**
+   * Wait for a wholly rendered story with an active step (the default), only for its first
+   * slice, or not at all, for pages meant to fail.
+   */
+  waitForStory?: boolean | 'first-slice';
   /** Runs before the page is first loaded, to set up routes or observers. */
   prepare?: (page: Page) => Promise<unknown>;
 }
@@ -74,7 +77,7 @@ export async function openPage(browser: Browser, url: string, options: OpenOptio
   page.on('request', (request) => requests.push(request.url()));
   await prepare?.(page);
   await page.goto(url);
-  if (wait && options.javaScriptEnabled !== false) await waitForStory(page);
+  if (wait && options.javaScriptEnabled !== false) await waitForStory(page, { firstSlice: wait === 'first-slice' });
   return { page, problems, requests, close: () => context.close() };
 }
 
@@ -86,12 +89,17 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return lists.flat();
 }
 
-export async function waitForStory(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
+/**
+ * Waits for a drawn chart and an active step, and (unless only the first slice is wanted)
+ * for the rest of the story to finish rendering, when the article is no longer `aria-busy`.
+ */
+export async function waitForStory(page: Page, { firstSlice = false } = {}): Promise<void> {
+  await page.waitForFunction((whole) => {
     const story = document.querySelector('tide-story');
     const chart = story?.shadowRoot?.querySelector('tide-timeline')?.shadowRoot?.querySelector('svg.chart');
-    return !!chart && story?.shadowRoot?.querySelector('[aria-current="step"]');
-  });
+    const rendered = !whole || !story?.shadowRoot?.querySelector('.story[aria-busy]');
+    return !!chart && !!story?.shadowRoot?.querySelector('[aria-current="step"]') && rendered;
+  }, !firstSlice);
 }
 
 /**

@@ -46,7 +46,7 @@ async function everythingRendered(page: Page): Promise<void> {
 }
 
 test(`a story of ${EVENTS} events and ${STEPS} steps paints its first steps first, then fills in every step and every table row`, async () => {
-  open = await openPage(browser(), url, { viewport: PHONE });
+  open = await openPage(browser(), url, { viewport: PHONE, waitForStory: 'first-slice' });
   const { page, problems } = open;
   const atFirstPaint = await counts(page);
   expect(atFirstPaint.steps).toBeGreaterThan(0);
@@ -64,7 +64,7 @@ test(`a story of ${EVENTS} events and ${STEPS} steps paints its first steps firs
 
 test('a deep link far into the story opens on its step, before the rest has rendered', async () => {
   const target = story.steps[250]?.id ?? '';
-  open = await openPage(browser(), `${url}#${target}`, { viewport: PHONE });
+  open = await openPage(browser(), `${url}#${target}`, { viewport: PHONE, waitForStory: 'first-slice' });
   const { page, problems } = open;
   await settle(page);
   expect(await activeSteps(page)).toEqual([target]);
@@ -81,7 +81,7 @@ test('a deep link far into the story opens on its step, before the rest has rend
 });
 
 test('the contents and the chart’s link to the events table reach what has not rendered yet', async () => {
-  open = await openPage(browser(), url, { viewport: PHONE });
+  open = await openPage(browser(), url, { viewport: PHONE, waitForStory: 'first-slice' });
   const { page, problems } = open;
   // Straight away, while the story is still filling in: the last step, from the contents.
   const last = story.steps[STEPS - 1]?.id ?? '';
@@ -95,7 +95,7 @@ test('the contents and the chart’s link to the events table reach what has not
 
   // Afresh, and straight away again: the chart's link to the events table, which comes last.
   await page.goto(url);
-  await waitForStory(page);
+  await waitForStory(page, { firstSlice: true });
   await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
   await page.waitForFunction(() => document.querySelector('tide-story')?.shadowRoot?.activeElement?.id === 'tl-events', undefined, { timeout: 30_000 });
   const heading = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.getElementById('tl-events')?.getBoundingClientRect().top ?? -1);

@@ -167,3 +167,41 @@ test('moving the story to another container keeps it stepping, without jumping t
   expect(problems).toEqual([]);
   await close();
 });
+
+test('a reader who scrolled down the static page before the script arrived is not moved when the story renders', async () => {
+  const context = await browser().newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // A slow connection: the page's script arrives only after the reader has scrolled.
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Module scripts hold back DOMContentLoaded, so wait only for the page to begin.
+  await page.goto(siteUrl(), { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.documentElement.scrollHeight > 4 * innerHeight);
+  const y = await page.evaluate(() => Math.round(document.documentElement.scrollHeight * 0.6));
+  await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+  // Where the reader is, every frame while the story arrives and renders.
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    Object.assign(window, { __seenScroll: seen });
+    const sample = () => {
+      seen.push(scrollY);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  release();
+  await waitForStory(page);
+  await settle(page);
+  const seen = await page.evaluate(() => (window as unknown as { __seenScroll: number[] }).__seenScroll);
+  expect(seen.length).toBeGreaterThan(5);
+  expect(new Set(seen)).toEqual(new Set([y]));
+  await expectActiveAtReadingLine(page, 'after the story rendered');
+  expect(problems).toEqual([]);
+  await context.close();
+});
