@@ -38,7 +38,6 @@ interface DrawnMarks {
  * @csspart chart - The SVG chart.
  * @csspart legend - The key below the chart.
  */
-
 @customElement('tide-timeline')
 export class TideTimeline extends LitElement {
   static override styles = [unsafeCSS(tokensCss), unsafeCSS(timelineCss)];
