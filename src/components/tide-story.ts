@@ -158,6 +158,7 @@ export class TideStory extends LitElement {
     coveredByHost: () => this.headerOffset,
     root: () => this.scrollRoot,
     initialStep: () => this.model && this.startStepId(this.model),
+    allStepsAdded: () => this.progress.shown >= (this.model?.story.steps.length ?? 0),
     activate: (index, cause) => this.handleActivate(index, cause),
   });
 

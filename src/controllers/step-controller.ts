@@ -20,6 +20,8 @@ export interface StepControllerOptions {
   root(): ScrollRoot | undefined;
   /** The id of the step to start on, if any; asked once per story. */
   initialStep(): string | undefined;
+  /** False while more steps are still to be added (a story rendering in slices). */
+  allStepsAdded(): boolean;
   /** Called whenever the active step changes. */
   activate(index: number, cause: StepCause): void;
 }
@@ -183,7 +185,10 @@ export class StepController implements ReactiveController {
     this.coveredTop = Math.max(this.options.coveredByHost(), 0) + (stacked && graphicBox ? graphicBox.height : 0);
     const line = readingLine(viewport.height, this.coveredTop, this.options.offset());
     // Scrollama sizes its observers from the window's height, so it can only watch the window.
-    if (this.root.kind === 'window' && (Math.round(line) !== Math.round(this.line) || !this.scrollama || this.scrollamaStale)) {
+    // Setting it up measures every step, so steps added slice by slice join it once all are in;
+    // until then `scrollend` keeps the active step right.
+    const addedSteps = this.scrollamaStale && this.options.allStepsAdded();
+    if (this.root.kind === 'window' && (Math.round(line) !== Math.round(this.line) || !this.scrollama || addedSteps)) {
       this.scrollama?.destroy();
       this.scrollama = startScrollama([...this.steps], line, this.handleScroll);
       this.scrollamaStale = false;
