@@ -172,7 +172,10 @@ test('a reader who scrolled down the static page before the script arrived is no
   const context = await browser().newContext({ viewport: PHONE });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   // A slow connection: the page's script arrives only after the reader has scrolled.
