@@ -195,7 +195,7 @@ export class TideStory extends LitElement {
   }
 
   /**
-   * Jumps to a step, rendering it first if a long story has not reached it yet; `then` runs
+   * Jumps to a step, rendering it first if the story has not reached it yet; `then` runs
    * once the step is in place, such as focusing it.
    */
   private jumpToStep(index: number, then?: () => void): void {
@@ -662,7 +662,6 @@ export class TideStory extends LitElement {
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
           // Paper gets the whole story at once.
           shown: printing ? undefined : this.progress.shown,
-          busy: !printing && !this.progress.done,
         })}
       </div>
       ${this.renderDeck(model)}

@@ -1,9 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Renders a long list a slice at a time: the first slice with the first paint, the rest one
- * slice per task afterwards, so that no single task holds a phone's main thread for long.
- * The host reads `shown` when it renders; short lists are shown whole at once.
+ * Renders a list a slice at a time: the first slice with the first paint, the rest one slice
+ * per task afterwards, so that no single task holds a phone's main thread for long. The host
+ * reads `shown` when it renders; a first slice as long as the list shows it whole at once.
  */
 export class ProgressiveRender implements ReactiveController {
   /** How many items the host renders now. */

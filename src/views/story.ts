@@ -23,18 +23,16 @@ export interface StoryViewOptions {
   notes?: boolean;
   /** A chart for each step, drawn only while printing. */
   stepChart?: (step: StoryStep) => TemplateResult;
-  /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. */
+  /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. While slices are still to come, the article is `aria-busy`. */
   shown?: number;
-  /** More slices are still to come: the article is marked `aria-busy` until they are there. */
-  busy?: boolean;
 }
 
 /** Events-table rows that make one slice of rendering work, about as much as one step. */
 const ROWS_PER_SLICE = 4;
 
 /**
- * A long story renders in slices: one per step, in order, then the events table four rows
- * at a time. What follows the steps waits until they are all there.
+ * A story renders in slices: one per step, in order, then the events table four rows at a
+ * time. What follows the steps waits until they are all there.
  */
 export function storySlices(model: StoryModel): number {
   return model.story.steps.length + Math.ceil(model.events.length / ROWS_PER_SLICE);
@@ -57,7 +55,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
   const shown = options.shown ?? Number.POSITIVE_INFINITY;
   const steps = shown < story.steps.length ? story.steps.slice(0, shown) : story.steps;
   const rows = Math.min(Math.max(shown - story.steps.length, 0) * ROWS_PER_SLICE, model.events.length);
-  return html`<article class="story" part="story" lang=${story.lang} aria-busy=${options.busy ? 'true' : nothing}>
+  return html`<article class="story" part="story" lang=${story.lang} aria-busy=${shown < storySlices(model) ? 'true' : nothing}>
     <header class="story-header" part="header">
       <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
       ${heading(level, `${story.id}-title`, story.title)}
