@@ -54,15 +54,28 @@ function utcFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.D
   return format;
 }
 
+/** Dates already formatted, per formatter: Intl is slow, and a chart formats the same few on every step. */
+const formatted = new WeakMap<Intl.DateTimeFormat, Map<string, string>>();
+
+function remembered(format: Intl.DateTimeFormat, key: string, make: () => string): string {
+  let done = formatted.get(format);
+  if (!done) formatted.set(format, (done = new Map()));
+  let text = done.get(key);
+  if (text === undefined) done.set(key, (text = make()));
+  return text;
+}
+
 /** Formats a floating date in the story's language; the UTC zone keeps the calendar date intact. */
 export function formatDate(ms: number, lang: string, options: Intl.DateTimeFormatOptions): string {
-  return utcFormatter(lang, options).format(ms);
+  const format = utcFormatter(lang, options);
+  return remembered(format, String(ms), () => format.format(ms));
 }
 
 /** Formats a span of floating dates compactly ("21–23 April 2025"). */
 export function formatDateRange(startMs: number, endMs: number, lang: string, options: Intl.DateTimeFormatOptions): string {
+  if (startOfDay(startMs) === startOfDay(endMs)) return formatDate(startMs, lang, options);
   const format = utcFormatter(lang, options);
-  return startOfDay(startMs) === startOfDay(endMs) ? format.format(startMs) : format.formatRange(startMs, endMs);
+  return remembered(format, `${startMs}-${endMs}`, () => format.formatRange(startMs, endMs));
 }
 
 export const FULL_DATE: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
