@@ -7,6 +7,8 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
  * CSS can transition it, so marks glide when the axis zooms.
  */
 class PositionDirective extends Directive {
+  private transform?: string;
+
   constructor(partInfo: PartInfo) {
     super(partInfo);
     if (partInfo.type !== PartType.ELEMENT) throw new Error('position() must be used on an element');
@@ -18,7 +20,10 @@ class PositionDirective extends Directive {
 
   override update(part: ElementPart, [x, y, scaleX]: [number, number, number?]) {
     const scale = scaleX === undefined ? '' : ` scaleX(${scaleX})`;
-    (part.element as SVGElement).style.setProperty('transform', `translate(${x}px, ${y}px)${scale}`);
+    const transform = `translate(${x}px, ${y}px)${scale}`;
+    // Most elements stay put on a step change; setting the same value again still costs a parse.
+    if (transform !== this.transform) (part.element as SVGElement).style.setProperty('transform', transform);
+    this.transform = transform;
     return nothing;
   }
 }
