@@ -152,7 +152,7 @@ export class TideStory extends LitElement {
   private frameListener?: AbortController;
 
   private readonly stepper = new StepController(this, {
-    steps: () => [...this.renderRoot.querySelectorAll<HTMLElement>('.steps > .step')],
+    steps: () => this.stepElements(),
     graphic: () => this.renderRoot.querySelector<HTMLElement>('.graphic'),
     offset: () => Math.min(Math.max(this.offset, 0), 1),
     coveredByHost: () => this.headerOffset,
@@ -161,6 +161,22 @@ export class TideStory extends LitElement {
     allStepsAdded: () => this.progress.shown >= (this.model?.story.steps.length ?? 0),
     activate: (index, cause) => this.handleActivate(index, cause),
   });
+
+  private collected?: { list: Element; steps: HTMLElement[] };
+
+  /**
+   * The step elements. The controller asks after every update, so they are collected again
+   * only when the list changed: Lit updates each step's `<li>` in place, so the same list with
+   * as many children holds the same steps.
+   */
+  private stepElements(): HTMLElement[] {
+    const list = this.renderRoot.querySelector('.steps');
+    if (!list) return [];
+    if (this.collected?.list !== list || this.collected.steps.length !== list.childElementCount) {
+      this.collected = { list, steps: [...list.querySelectorAll<HTMLElement>(':scope > .step')] };
+    }
+    return this.collected.steps;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
