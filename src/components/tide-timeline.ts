@@ -1,9 +1,10 @@
 import { html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DAY_MS, DAY_MONTH_YEAR, formatDateRange, toIsoDate } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel } from '../story/model.ts';
-import { layoutTimeline, type Mark, type TimelineLayout } from '../timeline/layout.ts';
+import { layoutTimeline, type Label, type Mark, type TimelineLayout } from '../timeline/layout.ts';
 import { canvasTextMeasurer, type MeasureText } from '../timeline/measure.ts';
 import { symbolPath } from '../timeline/symbols.ts';
 import { kindSwatch } from '../views/event-card.ts';
@@ -19,20 +20,71 @@ const DRAW_EACH_MARK = 200;
 /** Up to this many days in view, each day band is its own element and glides as the axis zooms. */
 const DRAW_EACH_DAY = 62;
 
-/** What is drawn for one layout: marks as elements, and a large story's other marks as one path per look. */
-interface DrawnMarks {
+/** Views kept worked out per chart: the steps around the reader's, and a few back. */
+const VIEWS_KEPT = 8;
+
+/** One view of the chart (size, highlighted events, zoom), worked out ahead of drawing. */
+interface ChartView {
   layout: TimelineLayout;
+  /** Marks drawn as elements of their own (see marksToDraw). */
   marks: Mark[];
   /** The rest of a large story's marks in view, one path per kind and certainty. */
   shared: Array<{ classes: string; d: string }>;
   /** Marks with a window of dates to draw. */
   spans: Mark[];
+  /**
+   * The layout's labels in one order for every view. Layout places highlighted labels first,
+   * so its order changes from step to step, and drawing in it would move text elements around
+   * the DOM on every step. Labels never overlap, so their order on screen does not matter.
+   */
+  labels: Label[];
+  title: string;
+  description: string;
+}
+
+/**
+ * The marks to draw. A small story draws every mark as its own element, so that marks glide
+ * in and out as the axis zooms. A large one draws only its highlighted marks so, and the rest
+ * in view as one path per look: a thousand elements entering and leaving would cost a long
+ * task on every step.
+ */
+function marksToDraw(layout: TimelineLayout): Pick<ChartView, 'marks' | 'shared' | 'spans'> {
+  const all = layout.marks;
+  if (all.length <= DRAW_EACH_MARK) return { marks: all, shared: [], spans: all.filter((mark) => mark.span) };
+  const marks: Mark[] = [];
+  const paths = new Map<string, string[]>();
+  for (const mark of all) {
+    if (!mark.inView) continue;
+    if (mark.highlighted) {
+      marks.push(mark);
+      continue;
+    }
+    const classes = `mark-group kind-${mark.kindIndex + 1} ${mark.certainty}`;
+    const path = paths.get(classes) ?? [];
+    path.push(symbolPath(mark.symbol, mark.size, mark.x, mark.y));
+    paths.set(classes, path);
+  }
+  const shared = [...paths].map(([classes, path]) => ({ classes, d: path.join('') }));
+  return { marks, shared, spans: all.filter((mark) => mark.inView && mark.span) };
+}
+
+/** The chart in words, for screen readers: its lanes, and the events it highlights. */
+function describeChart(model: StoryModel, highlight: readonly string[]): string {
+  const lanes = kindsOnAxis(model).map((kind) => kind.label);
+  const parts = [model.t.chartLanes(model.timeline.length, lanes.join(', '))];
+  if (model.context.length) parts.push(model.t.chartEarlierNote(model.context.length));
+  const highlighted = highlight
+    .map((id) => model.eventsById.get(id))
+    .filter((event) => event !== undefined)
+    .map((event) => `${event.title} (${describeWhen(event, model)})`);
+  if (highlighted.length) parts.push(model.t.chartHighlighted(highlighted.join('; ')));
+  return parts.join(' ');
 }
 
 /**
  * The timeline chart. It draws what `layoutTimeline` computes for its size, highlighted
- * events and zoom; it holds no layout logic of its own. Layouts are cached per size and view,
- * so stepping back and forth never recomputes one.
+ * events and zoom; it holds no layout logic of its own. Views are cached per size, and a story
+ * prepares the next ones in idle time (`prepare`), so that a step change only draws.
  *
  * @summary A D3-scaled timeline of a story's events, in lanes by kind.
  * @csspart chart - The SVG chart.
@@ -61,7 +113,7 @@ export class TideTimeline extends LitElement {
 
   private resizeObserver?: ResizeObserver;
   private measure?: MeasureText;
-  private readonly layouts = new Map<string, TimelineLayout>();
+  private readonly views = new Map<string, ChartView>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -94,7 +146,7 @@ export class TideTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('model')) {
-      this.layouts.clear();
+      this.views.clear();
       this.drawn = false;
     }
   }
@@ -106,7 +158,7 @@ export class TideTimeline extends LitElement {
       const width = Math.round(entry.contentRect.width);
       const height = Math.round(entry.contentRect.height);
       if (width !== this.size.width || height !== this.size.height) {
-        this.layouts.clear();
+        this.views.clear();
         this.size = { width, height };
       }
     });
@@ -120,62 +172,38 @@ export class TideTimeline extends LitElement {
     return { width: Math.round(width / scale), height: Math.round(height / scale) };
   }
 
-  private currentLayout(model: StoryModel): TimelineLayout {
-    const { width, height } = this.layoutSize();
-    const key = `${width}x${height}|${this.highlight.join(',')}|${this.zoom?.start ?? ''}-${this.zoom?.end ?? ''}`;
-    let layout = this.layouts.get(key);
-    if (!layout) {
-      // One style read per size, never per scroll: the chart's font, for measuring labels.
-      this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
-      layout = layoutTimeline(model, { width, height, highlight: this.highlight, focus: this.zoom, measure: this.measure });
-      this.layouts.set(key, layout);
-    }
-    return layout;
-  }
-
-  private description(model: StoryModel): string {
-    const lanes = kindsOnAxis(model).map((kind) => kind.label);
-    const parts = [model.t.chartLanes(model.timeline.length, lanes.join(', '))];
-    if (model.context.length) parts.push(model.t.chartEarlierNote(model.context.length));
-    const highlighted = this.highlight
-      .map((id) => model.eventsById.get(id))
-      .filter((event) => event !== undefined)
-      .map((event) => `${event.title} (${describeWhen(event, model)})`);
-    if (highlighted.length) parts.push(model.t.chartHighlighted(highlighted.join('; ')));
-    return parts.join(' ');
-  }
-
-  private drawnFor?: DrawnMarks;
-
   /**
-   * The marks to draw. A small story draws every mark as its own element, so that marks glide
-   * in and out as the axis zooms. A large one draws only its highlighted marks so, and the rest
-   * in view as one path per look: a thousand elements entering and leaving would cost a long
-   * task on every step.
+   * Works out the chart for a view before it is shown, so that showing it costs only the
+   * drawing. Call it in idle time with a coming step's events and zoom; it does nothing until
+   * the chart has a model and a size.
    */
-  private marksToDraw(layout: TimelineLayout): DrawnMarks {
-    if (this.drawnFor?.layout === layout) return this.drawnFor;
-    const all = layout.marks;
-    if (all.length <= DRAW_EACH_MARK) {
-      this.drawnFor = { layout, marks: all, shared: [], spans: all.filter((mark) => mark.span) };
-      return this.drawnFor;
+  prepare(highlight: readonly string[], zoom?: Span): void {
+    const { width, height } = this.layoutSize();
+    if (this.model && width > 0 && height > 0) this.viewFor(this.model, highlight, zoom);
+  }
+
+  private viewFor(model: StoryModel, highlight: readonly string[], zoom: Span | undefined): ChartView {
+    const { width, height } = this.layoutSize();
+    const key = `${width}x${height}|${highlight.join(',')}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
+    let view = this.views.get(key);
+    if (view) {
+      // Most recently used last, so that the oldest is the one let go.
+      this.views.delete(key);
+    } else {
+      // One style read per chart, never per scroll: the chart's font, for measuring labels.
+      this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
+      const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.measure });
+      view = {
+        layout,
+        ...marksToDraw(layout),
+        labels: [...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+        title: model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR)),
+        description: describeChart(model, highlight),
+      };
+      if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value as string);
     }
-    const marks: Mark[] = [];
-    const paths = new Map<string, string[]>();
-    for (const mark of all) {
-      if (!mark.inView) continue;
-      if (mark.highlighted) {
-        marks.push(mark);
-        continue;
-      }
-      const classes = `mark-group kind-${mark.kindIndex + 1} ${mark.certainty}`;
-      const path = paths.get(classes) ?? [];
-      path.push(symbolPath(mark.symbol, mark.size, mark.x, mark.y));
-      paths.set(classes, path);
-    }
-    const shared = [...paths].map(([classes, path]) => ({ classes, d: path.join('') }));
-    this.drawnFor = { layout, marks, shared, spans: all.filter((mark) => mark.inView && mark.span) };
-    return this.drawnFor;
+    this.views.set(key, view);
+    return view;
   }
 
   /** Day bands: each its own element for a short axis, so that they glide; one path of the shaded days for a long one. */
@@ -198,11 +226,10 @@ export class TideTimeline extends LitElement {
       : svg`<line class=${classes} x1=${mark.span.x0} x2=${mark.span.x1} y1=${mark.y} y2=${mark.y}></line>`;
   }
 
-  private renderChart(model: StoryModel, layout: TimelineLayout) {
+  private renderChart(view: ChartView) {
+    const { layout } = view;
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
-    const drawn = this.marksToDraw(layout);
-    const title = model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR));
     return html`<svg
       class="chart ${this.highlight.length ? 'has-highlight' : ''}"
       part="chart"
@@ -211,8 +238,8 @@ export class TideTimeline extends LitElement {
       aria-labelledby="chart-title"
       aria-describedby="chart-desc"
     >
-      <title id="chart-title">${title}</title>
-      <desc id="chart-desc">${this.description(model)}</desc>
+      <title id="chart-title">${view.title}</title>
+      <desc id="chart-desc">${view.description}</desc>
       ${this.renderDays(layout)}
       ${layout.asOfX === undefined
         ? nothing
@@ -221,10 +248,10 @@ export class TideTimeline extends LitElement {
       ${layout.lanes.map((lane) => svg`<line class="lane-rule" x1=${plot.left} x2=${plot.right} y1=${lane.y1} y2=${lane.y1}></line>`)}
       <line class="axis" x1="0" x2=${layout.width} y1=${plot.bottom} y2=${plot.bottom}></line>
       ${repeat(layout.hours, (x) => x, (x) => svg`<line class="hour" x1="0" x2="0" y1="0" y2="5" ${position(x, plot.bottom)}></line>`)}
-      ${drawn.spans.map((mark) => this.renderSpan(mark))}
-      ${drawn.shared.map(({ classes, d }) => svg`<path class=${classes} d=${d}></path>`)}
+      ${view.spans.map((mark) => this.renderSpan(mark))}
+      ${view.shared.map(({ classes, d }) => svg`<path class=${classes} d=${d}></path>`)}
       ${repeat(
-        drawn.marks,
+        view.marks,
         (mark) => mark.id,
         (mark) => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
           <path d=${symbolPath(mark.symbol, mark.size)}></path>
@@ -237,7 +264,7 @@ export class TideTimeline extends LitElement {
           </g>`
         : nothing}
       ${repeat(
-        layout.labels,
+        view.labels,
         (label) => label.key,
         (label) => svg`<text class="label role-${label.role} ${label.highlighted ? 'is-highlighted' : ''}" text-anchor=${label.anchor} ${position(label.x, label.y)}>${label.text}</text>`,
       )}
@@ -266,8 +293,9 @@ export class TideTimeline extends LitElement {
     const model = this.model;
     const { width, height } = this.layoutSize();
     const ready = model && width > 0 && height > 0;
-    return html`<div class="frame ${this.drawSize ? 'is-fixed' : ''}">${ready ? this.renderChart(model, this.currentLayout(model)) : nothing}</div>
-      ${model ? this.renderLegend(model) : nothing}`;
+    // The legend depends on the story alone: no need to build it again on every step.
+    return html`<div class="frame ${this.drawSize ? 'is-fixed' : ''}">${ready ? this.renderChart(this.viewFor(model, this.highlight, this.zoom)) : nothing}</div>
+      ${model ? guard([model], () => this.renderLegend(model)) : nothing}`;
   }
 }
 
