@@ -6,6 +6,7 @@ import { PrintWatch } from '../controllers/print-watch.ts';
 import { ProgressiveRender } from '../controllers/progressive-render.ts';
 import type { ScrollRoot } from '../controllers/scroll-root.ts';
 import { StepController, type StepCause } from '../controllers/step-controller.ts';
+import { IdleQueue } from '../controllers/idle-queue.ts';
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
 import { hasStrings, loadStrings, stringsFor, type Strings } from '../i18n/strings.ts';
 import { daySpan, hasNotes, slideCount, withLocale, type StoryModel } from '../story/model.ts';
@@ -20,6 +21,7 @@ import type { StoryDeck } from './story-deck.ts';
 import { TIMING } from './timing.ts';
 import storyCss from './tide-story.css?inline';
 import tokensCss from './tokens.css?inline';
+import type { TideTimeline } from './tide-timeline.ts';
 import './tide-timeline.ts';
 
 export interface StepChangeDetail {
@@ -141,6 +143,8 @@ export class TideStory extends LitElement {
   @state() private announcement = '';
 
   private readonly fragment = new FragmentFollower();
+  /** Charts of the steps around the reader's, worked out while the reader reads. */
+  private readonly chartsAhead = new IdleQueue();
   private readonly printWatch = new PrintWatch(this);
   private readonly progress = new ProgressiveRender(this, RENDER_SLICES.next);
   /** Presentation mode's code and styles, loaded the first time the story presents. */
@@ -194,6 +198,7 @@ export class TideStory extends LitElement {
     this.frameListener?.abort();
     this.frameListener = undefined;
     this.fragment.cancel();
+    this.chartsAhead.clear();
   }
 
   /** Scrolls to a step, given its id or index, and makes it active. */
@@ -443,8 +448,19 @@ export class TideStory extends LitElement {
     }
     void this.updateComplete
       .then(() => this.renderRoot.querySelector('tide-timeline')?.updateComplete)
-      .then(() => performance.measure(TIMING.step, { start: started }));
+      .then(() => {
+        performance.measure(TIMING.step, { start: started });
+        this.prepareChartsAround(index);
+      });
     this.dispatchEvent(new CustomEvent<StepChangeDetail>('tide-step-change', { detail: { index, id: step.id }, bubbles: true, composed: true }));
+  }
+
+  /** Next the step after this one, then the one before, then the one after that: where readers go. */
+  private prepareChartsAround(index: number): void {
+    const steps = this.view()?.story.steps ?? [];
+    const charts = [this.renderRoot.querySelector<TideTimeline>('.graphic tide-timeline'), this.presenting ? this.renderRoot.querySelector<TideTimeline>('.deck-graphic tide-timeline') : null].filter((chart) => chart !== null);
+    const coming = [index + 1, index - 1, index + 2].map((at) => steps[at]).filter((step) => step !== undefined);
+    this.chartsAhead.replace(coming.flatMap((step) => charts.map((chart) => () => chart.prepare(step.events, step.focus && daySpan(step.focus)))));
   }
 
   private readonly handleHashChange = () => {

@@ -77,6 +77,45 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
   });
 }
 
+/** The chart as drawn, relative to its own box: the same on any page scrolled anywhere. */
+async function drawnInChart(page: Page) {
+  const { svg, days, marks, labels } = await drawn(page);
+  const at = <T extends { left: number; top: number; right: number; bottom: number }>(box: T) => ({
+    ...box,
+    left: Math.round((box.left - (svg?.left ?? 0)) * 2) / 2,
+    right: Math.round((box.right - (svg?.left ?? 0)) * 2) / 2,
+    top: Math.round((box.top - (svg?.top ?? 0)) * 2) / 2,
+    bottom: Math.round((box.bottom - (svg?.top ?? 0)) * 2) / 2,
+  });
+  const words = await page.evaluate(() => {
+    const root = document.querySelector('tide-story')?.shadowRoot?.querySelector('tide-timeline')?.shadowRoot;
+    return [root?.querySelector('svg.chart title')?.textContent, root?.querySelector('svg.chart desc')?.textContent];
+  });
+  return { words, days: days.map(at), marks: marks.map(at), labels: labels.map(at).sort((a, b) => a.text.localeCompare(b.text)) };
+}
+
+test('a chart worked out ahead while the reader paused draws as one worked out on arrival', async () => {
+  const options = { viewport: PHONE, reducedMotion: 'reduce' } as const;
+  const ahead = await openPage(browser(), siteUrl('#kharkiv'), options);
+  const ids = await stepIds(ahead.page);
+  const next = ids[ids.indexOf('kharkiv') + 1] ?? '';
+  // The story works out the next steps' charts in idle time, one per idle period.
+  await ahead.page.evaluate(() => new Promise<void>((resolve) => {
+    let left = 4;
+    const wait = () => (left-- > 0 ? requestIdleCallback(wait) : resolve());
+    wait();
+  }));
+  await goToStep(ahead.page, next);
+  const fromAhead = await drawnInChart(ahead.page);
+  await ahead.close();
+
+  const direct = await openPage(browser(), siteUrl(`#${next}`), options);
+  const fromDirect = await drawnInChart(direct.page);
+  await direct.close();
+  expect(fromAhead.marks.filter((mark) => mark.classes.includes('is-highlighted')).length).toBeGreaterThan(0);
+  expect(fromAhead).toEqual(fromDirect);
+});
+
 for (const width of [320, 1440]) {
   test(`no chart label overlaps another at ${width}px, on any step`, async () => {
     const { page, close } = await openPage(browser(), siteUrl(), { viewport: { width, height: width === 320 ? 640 : 900 }, reducedMotion: 'reduce' });
