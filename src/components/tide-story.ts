@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { applyMove, moveForKey, ownsKeys, type Move } from '../controllers/moves.ts';
 import { PrintWatch } from '../controllers/print-watch.ts';
@@ -103,44 +102,67 @@ const RENDER_SLICES = { first: 4, next: 6, ahead: 3 } as const;
  * @cssprop --tide-loading-height - Space held while the story loads (default one viewport).
  * @cssprop --tide-kind-1 - Colour of the story's first kind of event; `--tide-kind-2` … `--tide-kind-8` follow.
  */
-@customElement('tide-story')
 export class TideStory extends LitElement {
+  static override properties = {
+    src: {},
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    offset: { type: Number },
+    headerOffset: { type: Number, attribute: 'header-offset' },
+    startStep: { attribute: 'start-step' },
+    theme: { reflect: true },
+    deepLink: { type: Boolean, reflect: true, attribute: 'deep-link' },
+    inheritFont: { type: Boolean, reflect: true, attribute: 'inherit-font' },
+    scrollRoot: { attribute: false },
+    lang: {},
+    presenting: { type: Boolean, reflect: true },
+    notes: { type: Boolean, reflect: true },
+    model: { state: true, attribute: false },
+    onEpilogue: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    active: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    deckMode: { state: true, attribute: false },
+  };
   static override styles = [unsafeCSS(tokensCss), unsafeCSS(storyCss)];
 
   /** URL of a story JSON file, used when there is no inline JSON child. */
-  @property() src?: string;
+  src?: string;
   /** Seconds to wait for `src`, body included, before offering the reader a retry. */
-  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_LOAD_TIMEOUT;
+  loadTimeout = DEFAULT_LOAD_TIMEOUT;
   /** Heading level of the story title, 1–5; steps and sections use the next level. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Where the reading line sits in the visible text: 0 is its top, 1 its bottom. */
-  @property({ type: Number }) offset = 0.5;
+  offset = 0.5;
   /** Pixels at the top of the viewport that the host page covers, such as a fixed header. */
-  @property({ type: Number, attribute: 'header-offset' }) headerOffset = 0;
+  headerOffset = 0;
   /** Id of the step to open at, when the URL names none. */
-  @property({ attribute: 'start-step' }) startStep?: string;
+  startStep?: string;
   /** Colour scheme: `auto` follows the reader's system setting; `light` or `dark` forces one. */
-  @property({ reflect: true }) theme: Theme = 'auto';
+  theme: Theme = 'auto';
   /** Read the step from the URL fragment on load and keep the fragment on the current step. Give it to one instance per page. */
-  @property({ type: Boolean, reflect: true, attribute: 'deep-link' }) deepLink = false;
+  deepLink = false;
   /** Use the host page's font instead of the component's own. */
-  @property({ type: Boolean, reflect: true, attribute: 'inherit-font' }) inheritFont = false;
+  inheritFont = false;
   /** The scroller to follow when it is neither the window nor an ancestor element; the iframe embed sets it. */
-  @property({ attribute: false }) scrollRoot?: ScrollRoot;
+  scrollRoot?: ScrollRoot;
   /** Interface language (`en`, `uk`); without it, the nearest `lang` on the page, then the story's. Dates follow it too. */
-  @property() override lang = '';
+  override lang = '';
   /** Presentation mode: one step at a time, full screen. Set it, press "Present", or load the page with `?present`. */
-  @property({ type: Boolean, reflect: true }) presenting = false;
+  presenting = false;
   /** Show the teacher notes, in presentation mode, in the steps and in print. */
-  @property({ type: Boolean, reflect: true }) notes = false;
+  notes = false;
 
-  @state() private model?: StoryModel;
+  private model?: StoryModel;
   /** Showing "what happened next" in presentation mode, after the last step. */
-  @state() private onEpilogue = false;
-  @query('dialog.deck') private deck?: HTMLDialogElement;
-  @state() private error?: { message: string; retry: boolean };
-  @state() private active = 0;
-  @state() private announcement = '';
+  private onEpilogue = false;
+  private get deck(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector<HTMLDialogElement>('dialog.deck') ?? null;
+  }
+
+  private error?: { message: string; retry: boolean };
+  private active = 0;
+  private announcement = '';
 
   private readonly fragment = new FragmentFollower();
   /** Charts of the steps around the reader's, worked out while the reader reads. */
@@ -148,7 +170,7 @@ export class TideStory extends LitElement {
   private readonly printWatch = new PrintWatch(this);
   private readonly progress = new ProgressiveRender(this, RENDER_SLICES.next);
   /** Presentation mode's code and styles, loaded the first time the story presents. */
-  @state() private deckMode?: StoryDeck;
+  private deckMode?: StoryDeck;
   private loadedFrom?: string;
   /** Aborts the story's fetch in flight when the element leaves the page or loads another. */
   private loading?: AbortController;
@@ -700,6 +722,8 @@ export class TideStory extends LitElement {
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
   }
 }
+
+customElements.define('tide-story', TideStory);
 
 declare global {
   interface HTMLElementTagNameMap {

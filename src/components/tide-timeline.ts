@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DAY_MS, DAY_MONTH_YEAR, formatDateRange, toIsoDate } from '../story/dates.ts';
@@ -90,26 +89,35 @@ function describeChart(model: StoryModel, highlight: readonly string[]): string 
  * @csspart chart - The SVG chart.
  * @csspart legend - The key below the chart.
  */
-@customElement('tide-timeline')
 export class TideTimeline extends LitElement {
+  static override properties = {
+    model: { attribute: false },
+    highlight: { attribute: false },
+    zoom: { attribute: false },
+    scale: { type: Number },
+    drawSize: { attribute: false },
+    size: { state: true, attribute: false },
+  };
   static override styles = [unsafeCSS(tokensCss), unsafeCSS(timelineCss)];
 
   /** The story to draw. */
-  @property({ attribute: false }) model?: StoryModel;
+  model?: StoryModel;
   /** Ids of the events to emphasise. */
-  @property({ attribute: false }) highlight: readonly string[] = [];
+  highlight: readonly string[] = [];
   /** Days to zoom the axis to; the whole axis when unset. */
-  @property({ attribute: false }) zoom?: Span | undefined;
+  zoom?: Span | undefined;
   /** Draws everything this many times larger, type included, as a projector needs. */
-  @property({ type: Number }) scale = 1;
+  scale = 1;
   /**
    * Draw at this size, in CSS pixels, and scale to fit the width, instead of following the
    * element's box. Printing needs it: nothing is measured between "print" and the printout.
    */
-  @property({ attribute: false }) drawSize?: { width: number; height: number };
+  drawSize?: { width: number; height: number };
 
-  @state() private size = { width: 0, height: 0 };
-  @query('.frame') private frame?: HTMLElement;
+  private size = { width: 0, height: 0 };
+  private get frame(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.frame') ?? null;
+  }
 
   private resizeObserver?: ResizeObserver;
   private measure?: MeasureText;
@@ -298,6 +306,8 @@ export class TideTimeline extends LitElement {
       ${model ? guard([model], () => this.renderLegend(model)) : nothing}`;
   }
 }
+
+customElements.define('tide-timeline', TideTimeline);
 
 declare global {
   interface HTMLElementTagNameMap {
