@@ -8,7 +8,7 @@ import { StepController, type StepCause } from '../controllers/step-controller.t
 import { IdleQueue } from '../controllers/idle-queue.ts';
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
 import { hasStrings, loadStrings, stringsFor, type Strings } from '../i18n/strings.ts';
-import { daySpan, hasNotes, slideCount, withLocale, type StoryModel } from '../story/model.ts';
+import { daySpan, hasNotes, slideCount, withLocale, type Span, type StoryModel } from '../story/model.ts';
 import { fetchStoryText, type LoadFailure } from '../story/fetch.ts';
 import { CHECKED_ATTRIBUTE, isInvalidJson, isStoryError, readStory, ValidatorUnavailable } from '../story/read.ts';
 import type { StoryStep } from '../story/schema.ts';
@@ -57,6 +57,20 @@ const DECK_CHART_SCALE = 2.5;
  * that no task holds a phone's main thread for long.
  */
 const RENDER_SLICES = { first: 4, next: 6, ahead: 3 } as const;
+
+const NO_EVENTS: readonly string[] = [];
+const zooms = new WeakMap<StoryStep, Span>();
+
+/**
+ * The days a step's chart zooms to, the same object every time: a new one on every render
+ * made the chart update whenever the story did (91 times as the large story filled in).
+ */
+function zoomOf(step: StoryStep | undefined): Span | undefined {
+  if (!step?.focus) return undefined;
+  let zoom = zooms.get(step);
+  if (!zoom) zooms.set(step, (zoom = daySpan(step.focus)));
+  return zoom;
+}
 
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
@@ -482,7 +496,7 @@ export class TideStory extends LitElement {
     const steps = this.view()?.story.steps ?? [];
     const charts = [this.renderRoot.querySelector<TideTimeline>('.graphic tide-timeline'), this.presenting ? this.renderRoot.querySelector<TideTimeline>('.deck-graphic tide-timeline') : null].filter((chart) => chart !== null);
     const coming = [index + 1, index - 1, index + 2].map((at) => steps[at]).filter((step) => step !== undefined);
-    this.chartsAhead.replace(coming.flatMap((step) => charts.map((chart) => () => chart.prepare(step.events, step.focus && daySpan(step.focus)))));
+    this.chartsAhead.replace(coming.flatMap((step) => charts.map((chart) => () => chart.prepare(step.events, zoomOf(step)))));
   }
 
   private readonly handleHashChange = () => {
@@ -638,8 +652,8 @@ export class TideStory extends LitElement {
     return html`<tide-timeline
       part="timeline"
       .model=${model}
-      .highlight=${step?.events ?? []}
-      .zoom=${step?.focus ? daySpan(step.focus) : undefined}
+      .highlight=${step?.events ?? NO_EVENTS}
+      .zoom=${zoomOf(step)}
       .scale=${extra.scale ?? 1}
       .drawSize=${extra.drawSize}
       ?inherit-font=${this.inheritFont}
