@@ -733,7 +733,7 @@ export class TideStory extends LitElement {
         })}
       </div>
       ${this.renderDeck(model)}
-      <p class="visually-hidden announcer" aria-live="polite">${this.announcement}</p>`;
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
   }
 }
 
