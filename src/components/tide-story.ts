@@ -63,7 +63,7 @@ const zooms = new WeakMap<StoryStep, Span>();
 
 /**
  * The days a step's chart zooms to, the same object every time: a new one on every render
- * made the chart update whenever the story did (91 times as the large story filled in).
+ * made the chart update whenever the story did (93 times as the large story filled in).
  */
 function zoomOf(step: StoryStep | undefined): Span | undefined {
   if (!step?.focus) return undefined;
