@@ -28,13 +28,24 @@ export class ValidatorUnavailable extends Error {
   override name = 'ValidatorUnavailable';
 }
 
+let validator: Promise<typeof import('./parse.ts')> | undefined;
+
+/**
+ * The validator's code. Call it as a story file starts downloading, so that both arrive
+ * together rather than one after the other. A failed fetch (offline) is not kept: the next
+ * call, such as a retry's, fetches again.
+ */
+export function loadValidator(): Promise<typeof import('./parse.ts')> {
+  return (validator ??= import('./parse.ts').catch((error: unknown) => {
+    validator = undefined;
+    throw new ValidatorUnavailable(String(error));
+  }));
+}
+
 /** `checkedAs` is the fingerprint the build recorded, if any. */
 export async function readStory(json: string, checkedAs?: string | null): Promise<StoryModel> {
   if (checkedAs && checkedAs === fingerprint(json)) return buildModel(JSON.parse(json) as Story);
-  const parser = await import('./parse.ts').catch((error: unknown) => {
-    throw new ValidatorUnavailable(String(error));
-  });
-  return parser.parseStoryJson(json);
+  return (await loadValidator()).parseStoryJson(json);
 }
 
 /** A validation error, which names its path; any other failure is the element's own. */
