@@ -73,6 +73,15 @@ function zoomOf(step: StoryStep | undefined): Span | undefined {
   return zoom;
 }
 
+/** A language tag as Intl reads it, or undefined. `en_US`, which CMS templates write, is read as `en-US`. */
+function languageTag(tag: string | undefined): string | undefined {
+  try {
+    return tag ? Intl.getCanonicalLocales(tag.replaceAll('_', '-'))[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A scrollytelling timeline explainer. Give it a story as inline JSON in a child
  * `<script type="application/json">`, or as a URL in `src`. Any other children are a fallback
@@ -280,10 +289,10 @@ export class TideStory extends LitElement {
     this.presenting = false;
   }
 
-  /** The language the interface speaks: its own `lang`, the page's, or the story's. */
+  /** The language the interface speaks: its own `lang`, the page's, or the story's; the first that Intl can read. */
   private interfaceLang(model?: StoryModel): string {
-    const fromPage = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    return this.lang || fromPage || model?.story.lang || 'en';
+    const fromPage = this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return [this.lang, fromPage, model?.story.lang].map(languageTag).find(Boolean) ?? 'en';
   }
 
   /** Interface strings, also before any story has loaded (for loading and error messages). */

@@ -61,3 +61,22 @@ test('the element’s own lang wins over the page’s, per instance; errors are 
   await tab.waitForFunction(() => document.querySelector('#en')?.shadowRoot?.querySelector('.present')?.textContent === 'Презентувати');
   await close();
 });
+
+test('a page whose lang Intl cannot read still shows the story: `en_US` is read as `en-US`, and nonsense is passed over', async () => {
+  const url = page(
+    'unreadable-lang',
+    'en_US',
+    `<tide-story id="underscore" src="../data/demo-library-flood.json"></tide-story>
+     <div lang="uk_UA"><tide-story id="ukrainian" src="../data/demo-library-flood.json"></tide-story></div>
+     <tide-story id="nonsense" lang="not a language!" src="../data/demo-library-flood.json"></tide-story>`,
+  );
+  const { page: tab, problems, close } = await openPage(browser(), url, { viewport: { width: 1280, height: 800 }, waitForStory: false });
+  await tab.waitForFunction(() => ['underscore', 'ukrainian', 'nonsense'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.steps > .step[aria-current="step"]')));
+  expect(await tab.textContent('#underscore .present')).toBe('Present');
+  expect(await tab.textContent('#ukrainian .present')).toBe('Презентувати');
+  // Past the element's unreadable lang, the page's (en_US), read as en-US: US dates.
+  expect(await tab.textContent('#nonsense .present')).toBe('Present');
+  expect(await tab.textContent('#nonsense .steps > .step:first-child .step-when')).toMatch(/^[A-Z][a-z]+day, [A-Z][a-z]+ \d{1,2}, \d{4}$/);
+  expect(problems).toEqual([]);
+  await close();
+});
