@@ -101,6 +101,11 @@ const MARK_SIZE = 10;
 const MARK_SIZE_HIGHLIGHTED = 15;
 const MARK_ROW = 13;
 const MARK_ROWS = 3;
+/**
+ * Space between the lowest label row and the top of the mark rows under it. A highlighted
+ * mark overhangs its row by up to 2px (a diamond at 15px), so this keeps 1px clear.
+ */
+const MARK_CLEARANCE = 3;
 const AXIS_HEIGHT = 36;
 const AXIS_ROW_1 = 15;
 const AXIS_ROW_2 = 30;
@@ -193,7 +198,9 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   // Lanes: one per kind that has events on the axis, in the story's kind order.
   const kindsInUse = kindsOnAxis(model);
   const laneHeight = (plot.bottom - plot.top) / Math.max(kindsInUse.length, 1);
-  const markRows = laneHeight >= LABEL_ROW + MARK_ROW * MARK_ROWS + 4 ? MARK_ROWS : 2;
+  // Marks stack in as many rows as leave room for a row of labels above them: in a dense lane
+  // labels would otherwise cover marks, and marks crowd anyway.
+  const markRows = Math.min(Math.max(Math.floor((laneHeight - 4 - MARK_CLEARANCE - LABEL_ASCENT - LABEL_DESCENT) / MARK_ROW), 1), MARK_ROWS);
   const lanes: Lane[] = kindsInUse.map((kind, index) => ({
     kindId: kind.id,
     label: kind.label,
@@ -207,11 +214,11 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   // Mark rows grow up from the lane's floor; label rows sit above the mark rows in use and
   // never rise above the lane's top, so a lane's labels cannot meet another lane's.
   const markY = (lane: Lane, row: number) => round(lane.y1 - 4 - MARK_ROW / 2 - row * MARK_ROW);
-  const labelBaseline = (lane: Lane, row: number, usedMarkRows: number) =>
-    Math.max(lane.y1 - 4 - usedMarkRows * MARK_ROW - row * LABEL_ROW - LABEL_DESCENT, lane.y0 + LABEL_ASCENT);
-  const labelRowsThatFit = (lane: Lane, usedMarkRows: number) => {
-    let rows = 1;
-    while (rows < 3 && lane.y1 - 4 - usedMarkRows * MARK_ROW - rows * LABEL_ROW - LABEL_DESCENT - LABEL_ASCENT >= lane.y0) rows += 1;
+  const baselineAboveMarks = (lane: Lane, row: number, usedMarkRows: number) => lane.y1 - 4 - usedMarkRows * MARK_ROW - MARK_CLEARANCE - row * LABEL_ROW - LABEL_DESCENT;
+  const labelBaseline = (lane: Lane, row: number, usedMarkRows: number) => Math.max(baselineAboveMarks(lane, row, usedMarkRows), lane.y0 + LABEL_ASCENT);
+  const labelRowsClearOfMarks = (lane: Lane, usedMarkRows: number) => {
+    let rows = 0;
+    while (rows < 3 && baselineAboveMarks(lane, rows, usedMarkRows) - LABEL_ASCENT >= lane.y0) rows += 1;
     return rows;
   };
 
@@ -223,7 +230,8 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     const rows = stackRows(visible.map((event) => x(event.at)), markRows, MARK_SIZE_HIGHLIGHTED + 2);
     const rowOf = new Map(visible.map((event, index) => [event.id, rows[index] as number]));
     const usedMarkRows = Math.max(1, ...rows.map((row) => row + 1));
-    const labelRowCount = labelRowsThatFit(lane, usedMarkRows);
+    // A lane too short for a row of labels clear of its marks still names the step's events, at its top, over the marks (labels have a halo).
+    const clearRows = labelRowsClearOfMarks(lane, usedMarkRows);
 
     for (const event of events) {
       const kind = model.kinds.get(event.kind);
@@ -248,7 +256,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     }
 
     // Labels: highlighted events first, then the lane's name, then the rest as room allows.
-    const rowsOfLabels = new LabelRows(labelRowCount, 0, width);
+    const rowsOfLabels = new LabelRows(Math.max(clearRows, 1), 0, width);
     const place = (key: string, text: string, at: number, weight: number, role: Label['role'], isHighlighted: boolean) => {
       const textWidth = measure(text, LABEL_SIZE, weight);
       const placed = rowsOfLabels.place({ key, x: at, width: textWidth });
@@ -262,6 +270,8 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
       const dates = model.context.map((event) => formatDate(event.at, lang, DAY_SHORT_MONTH)).join(', ');
       place('earlier', dates, plot.left / 2, 700, 'earlier', true);
     }
+    // Where labels would cover marks, only the step's own events are named; the legend names the lanes.
+    if (clearRows === 0) continue;
     const laneTitle = lane.label.toLocaleUpperCase(lang);
     place(`lane-${lane.kindId}`, laneTitle, plot.left + measure(laneTitle, LABEL_SIZE, 600) / 2, 600, 'lane', false);
     for (const event of visible.filter((e) => !highlighted.has(e.id)).sort(byX)) place(event.id, event.label, x(event.at), 400, 'event', false);

@@ -3,7 +3,7 @@ import { daySpan } from '../../src/story/model.ts';
 import { parseStory } from '../../src/story/parse.ts';
 import { labelBox, layoutTimeline } from '../../src/timeline/layout.ts';
 import { generateLargeStory } from '../bench/large-story.ts';
-import { overlappingLabels } from './overlap.ts';
+import { labelsOverMarks, overlappingLabels } from './overlap.ts';
 
 describe('the benchmark’s generated large story', () => {
   test('is the same for the same seed, different for another, and valid', () => {
@@ -16,12 +16,14 @@ describe('the benchmark’s generated large story', () => {
   });
 
   for (const width of [320, 1280]) {
-    test(`keeps its labels apart and inside the chart at ${width}px on every step`, () => {
+    test(`keeps its labels apart, clear of the marks and inside the chart at ${width}px on every step`, () => {
       const model = parseStory(generateLargeStory());
       let labelled = 0;
       model.story.steps.forEach((step) => {
         const layout = layoutTimeline(model, { width, height: 300, highlight: step.events, focus: step.focus && daySpan(step.focus) });
         expect(overlappingLabels(layout), `${step.id} at ${width}px`).toEqual([]);
+        // Its eight lanes are 41px tall here: one row of labels above one of marks.
+        expect(labelsOverMarks(layout), `${step.id} at ${width}px`).toEqual([]);
         const outside = layout.labels.filter((label) => labelBox(label).x0 < -0.5 || labelBox(label).x1 > width + 0.5);
         expect(outside.map((label) => label.key), step.id).toEqual([]);
         labelled += layout.labels.filter((label) => label.role === 'event').length;

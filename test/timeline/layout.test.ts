@@ -6,7 +6,7 @@ import { parseStory, parseStoryJson } from '../../src/story/parse.ts';
 import { labelBox, layoutTimeline, type TimelineLayout } from '../../src/timeline/layout.ts';
 import { minimalStory } from '../fixtures/minimal-story.ts';
 import { expectZoneInEffect } from '../story/zone.ts';
-import { overlappingLabels } from './overlap.ts';
+import { labelsOverMarks, overlappingLabels } from './overlap.ts';
 
 const flagship = (): StoryModel => parseStoryJson(readFileSync('data/sumy-paris-london.json', 'utf8'));
 
@@ -124,6 +124,37 @@ describe(`layoutTimeline in TZ=${process.env.TZ}`, () => {
     expect(dayLabels).toEqual(['Sun 13', 'Mon 14', 'Tue 15', 'Wed 16', 'Thu 17']);
     expect(layout.labels.filter((label) => label.key.startsWith('month-')).map((label) => label.text)).toEqual(['April 2025']);
     expect(overlappingLabels(layout)).toEqual([]);
+  });
+});
+
+describe('layoutTimeline, labels and marks', () => {
+  // Lanes of 39 to 82px: room for a row of labels above at least one row of marks.
+  for (const [width, height] of [[320, 170], [320, 200], [390, 260], [1440, 300]] as const) {
+    test(`keeps every label clear of the marks at ${width}×${height} on every flagship step`, () => {
+      const model = flagship();
+      model.story.steps.forEach((step, index) => {
+        expect(labelsOverMarks(layoutForStep(model, index, width, height)), `${step.id} at ${width}×${height}`).toEqual([]);
+      });
+    });
+  }
+
+  test('stacks marks that share a moment only while a row of labels still fits above them', () => {
+    const stacked = (height: number) => {
+      const layout = layoutTimeline(flagship(), { width: 1440, height, highlight: [] });
+      const strikes = layout.marks.filter((mark) => mark.id === 'kharkiv-strike' || mark.id === 'sumy-bakery-strike');
+      return new Set(strikes.map((mark) => mark.y)).size;
+    };
+    expect(stacked(300)).toBe(2);
+    expect(stacked(170)).toBe(1);
+  });
+
+  test('names only the step’s own events in lanes too short for labels clear of the marks', () => {
+    const model = flagship();
+    model.story.steps.forEach((step, index) => {
+      const layout = layoutForStep(model, index, 320, 140);
+      const others = layout.labels.filter((label) => (label.role === 'event' || label.role === 'lane') && !label.highlighted);
+      expect(others.map((label) => label.key), step.id).toEqual([]);
+    });
   });
 });
 

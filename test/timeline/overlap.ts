@@ -11,3 +11,19 @@ export function overlappingLabels(layout: TimelineLayout): string[] {
   );
   return clashes;
 }
+
+/**
+ * Every label whose box meets a mark in view, as "label × mark". A mark's box is its shape's
+ * widest extent: a diamond reaches 1.15 times half its size from its centre.
+ */
+export function labelsOverMarks(layout: TimelineLayout): string[] {
+  const clashes: string[] = [];
+  for (const label of layout.labels) {
+    const box = labelBox(label);
+    for (const mark of layout.marks.filter((candidate) => candidate.inView)) {
+      const reach = (mark.size / 2) * 1.15;
+      if (box.x0 < mark.x + reach && mark.x - reach < box.x1 && box.y0 < mark.y + reach && mark.y - reach < box.y1) clashes.push(`${label.key} × ${mark.id}`);
+    }
+  }
+  return clashes;
+}
