@@ -48,6 +48,7 @@ export const LONG_TASK_OBSERVER = `
 declare global {
   interface Window {
     __tideLongTasks: Array<[number, number]>;
+    __tideVisited: string[];
   }
 }
 
@@ -64,15 +65,14 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
     [TIMING.parsed, TIMING.chartDrawn] as const,
   );
 
-  const visited = new Set<string>();
-  await page.exposeFunction('__tideStep', (id: string) => visited.add(id));
+  // Recorded in the page: a Playwright binding here would run inside the measured step changes.
   await page.evaluate(() => {
+    window.__tideVisited = [];
     const story = document.querySelector('tide-story');
-    story?.addEventListener('tide-step-change', (event) => (window as unknown as { __tideStep(id: string): void }).__tideStep(event.detail.id));
+    const opening = story?.shadowRoot?.querySelector<HTMLElement>('.steps > .step.is-active')?.dataset.stepId;
+    if (opening) window.__tideVisited.push(opening);
+    story?.addEventListener('tide-step-change', (event) => window.__tideVisited.push(event.detail.id));
   });
-  // The step the story opened on counts as visited; changes report the rest.
-  const opening = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLElement>('.steps > .step.is-active')?.dataset.stepId);
-  if (opening) visited.add(opening);
   const start = await page.evaluate(() => performance.now());
   const begun = Date.now();
   await page.mouse.move(200, 300);
@@ -90,8 +90,9 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   // Counted at the end: a long story is still adding steps when the scroll begins.
   const steps = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0);
 
-  const { tasks, changes } = await page.evaluate(
+  const { tasks, changes, visited } = await page.evaluate(
     ([from, name]) => ({
+      visited: new Set(window.__tideVisited).size,
       tasks: window.__tideLongTasks.filter(([at]) => at >= from),
       changes: performance.getEntriesByName(name).filter((entry) => entry.startTime >= from).map((entry) => entry.duration),
     }),
@@ -101,7 +102,7 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   return {
-    stepsVisited: visited.size,
+    stepsVisited: visited,
     steps,
     longTasks: tasks.length,
     longTaskMs: Math.round(tasks.reduce((total, [, duration]) => total + duration, 0)),
