@@ -73,13 +73,20 @@ function zoomOf(step: StoryStep | undefined): Span | undefined {
   return zoom;
 }
 
+const canonicalTags = new Map<string, string | undefined>();
+
 /** A language tag as Intl reads it, or undefined. `en_US`, which CMS templates write, is read as `en-US`. */
 function languageTag(tag: string | undefined): string | undefined {
-  try {
-    return tag ? Intl.getCanonicalLocales(tag.replaceAll('_', '-'))[0] : undefined;
-  } catch {
-    return undefined;
+  if (!tag) return undefined;
+  // Asked several times a render, and Intl is slow to answer: once per tag is enough.
+  if (!canonicalTags.has(tag)) {
+    try {
+      canonicalTags.set(tag, Intl.getCanonicalLocales(tag.replaceAll('_', '-'))[0]);
+    } catch {
+      canonicalTags.set(tag, undefined);
+    }
   }
+  return canonicalTags.get(tag);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DAY_MS, DAY_MONTH_YEAR, formatDateRange, toIsoDate } from '../story/dates.ts';
+import { DAY_MS, DAY_MONTH_YEAR, formatDateRange } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel } from '../story/model.ts';
 import { layoutTimeline, type Label, type Mark, type TimelineLayout } from '../timeline/layout.ts';
 import { canvasTextMeasurer, type MeasureText } from '../timeline/measure.ts';
-import { symbolPath } from '../timeline/symbols.ts';
+import { centredSymbolPath, symbolPath } from '../timeline/symbols.ts';
 import { kindSwatch } from '../views/event-card.ts';
 import { describeWhen } from '../views/format.ts';
 import { position } from './position.ts';
@@ -219,10 +219,10 @@ export class TideTimeline extends LitElement {
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
     if (layout.days.length > DRAW_EACH_DAY) {
-      const shaded = layout.days.filter((_, index) => index % 2).map((day) => `M${day.x0},${plot.top}H${day.x1}V${plot.bottom}H${day.x0}Z`);
+      const shaded = layout.days.filter((day) => day.odd).map((day) => `M${day.x0},${plot.top}H${day.x1}V${plot.bottom}H${day.x0}Z`);
       return svg`<path class="days odd" d=${shaded.join('')}></path>`;
     }
-    return repeat(layout.days, (day) => day.start, (day, index) => svg`<rect class="day ${index % 2 ? 'odd' : 'even'}" data-day=${toIsoDate(day.start)} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`);
+    return repeat(layout.days, (day) => day.start, (day) => svg`<rect class="day ${day.odd ? 'odd' : 'even'}" data-day=${day.iso} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`);
   }
 
   private renderSpan(mark: Mark) {
@@ -262,7 +262,7 @@ export class TideTimeline extends LitElement {
         view.marks,
         (mark) => mark.id,
         (mark) => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
-          <path d=${symbolPath(mark.symbol, mark.size)}></path>
+          <path d=${centredSymbolPath(mark.symbol, mark.size)}></path>
         </g>`,
       )}
       ${layout.earlier

@@ -7,7 +7,7 @@
  * day and clock time of the place where it happened.
  */
 import { utcDay, utcHour } from 'd3-time';
-import { DAY_MS, DAY_ONLY, DAY_SHORT_MONTH, formatDate, MONTH_YEAR, WEEKDAY_DAY, WEEKDAY_DAY_MONTH } from '../story/dates.ts';
+import { DAY_MS, DAY_ONLY, DAY_SHORT_MONTH, formatDate, MONTH_YEAR, toIsoDate, WEEKDAY_DAY, WEEKDAY_DAY_MONTH } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel, type TimedEvent } from '../story/model.ts';
 import type { Certainty, SymbolName } from '../story/schema.ts';
 import { LABEL_GAP, LabelRows } from './labels.ts';
@@ -26,6 +26,10 @@ export interface LayoutOptions {
 
 export interface DayBand {
   start: number;
+  /** YYYY-MM-DD, worked out with the view rather than on every drawing. */
+  iso: string;
+  /** Alternate days are shaded, by date, so that a day keeps its shade as the axis zooms. */
+  odd: boolean;
   x0: number;
   x1: number;
 }
@@ -170,7 +174,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   const every = labelEvery(pxPerDay);
   const days: DayBand[] = utcDay.range(new Date(domain.start), new Date(domain.end)).map((date, index) => {
     const start = date.getTime();
-    const band: DayBand = { start, x0: round(x(start)), x1: round(x(start + DAY_MS)) };
+    const band: DayBand = { start, iso: toIsoDate(start), odd: Math.round(start / DAY_MS) % 2 === 1, x0: round(x(start)), x1: round(x(start + DAY_MS)) };
     if (index % every === 0) axisLabel(`day-${start}`, dayLabel(start, pxPerDay, lang), (band.x0 + band.x1) / 2, plot.bottom + AXIS_ROW_1, 'middle');
     return band;
   });

@@ -39,3 +39,13 @@ export function symbolPath(symbol: SymbolName, size: number, x = 0, y = 0): stri
       );
   }
 }
+
+const centredPaths = new Map<string, string>();
+
+/** The shape centred on 0,0. A chart draws the same few on every step: each is built once. */
+export function centredSymbolPath(symbol: SymbolName, size: number): string {
+  const key = symbol + size;
+  let path = centredPaths.get(key);
+  if (path === undefined) centredPaths.set(key, (path = symbolPath(symbol, size)));
+  return path;
+}

@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { StoryModel, TimedEvent } from '../story/model.ts';
-import { symbolPath } from '../timeline/symbols.ts';
+import { centredSymbolPath } from '../timeline/symbols.ts';
 import { describeFigure, describeWhen, describeWindow, sourceNames } from './format.ts';
 
 /** A small inline swatch of a kind's mark, matching the chart and its key. */
 export function kindSwatch(model: StoryModel, kindId: string, certainty = 'confirmed'): TemplateResult {
   const kind = model.kinds.get(kindId);
-  return html`<svg class="swatch kind-${(kind?.index ?? 0) + 1} ${certainty}" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true" focusable="false"><path d=${symbolPath(kind?.symbol ?? 'circle', 11)}></path></svg>`;
+  return html`<svg class="swatch kind-${(kind?.index ?? 0) + 1} ${certainty}" viewBox="-8 -8 16 16" width="14" height="14" aria-hidden="true" focusable="false"><path d=${centredSymbolPath(kind?.symbol ?? 'circle', 11)}></path></svg>`;
 }
 
 export function certaintyBadge(model: StoryModel, event: TimedEvent): TemplateResult | typeof nothing {

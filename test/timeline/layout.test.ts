@@ -92,6 +92,16 @@ describe(`layoutTimeline in TZ=${process.env.TZ}`, () => {
     expect(layout.labels.filter((label) => label.key.startsWith('hour-')).map((label) => label.text)).toEqual(['06:00', '12:00', '18:00', '06:00', '12:00', '18:00']);
   });
 
+  test('shades alternate days by date, so that a day keeps its shade as the axis zooms', () => {
+    const model = flagship();
+    const shades = (layout: TimelineLayout) => new Map(layout.days.map((day) => [day.iso, day.odd]));
+    const whole = shades(layoutTimeline(model, { width: 800, height: 260, highlight: [] }));
+    expect([...whole.values()].slice(0, 4)).toEqual([true, false, true, false]);
+    const zoomed = shades(layoutTimeline(model, { width: 800, height: 260, highlight: [], focus: daySpan({ start: '2025-04-14', end: '2025-04-16' }) }));
+    expect([...zoomed.keys()]).toEqual(['2025-04-14', '2025-04-15', '2025-04-16']);
+    for (const [iso, odd] of zoomed) expect(odd, iso).toBe(whole.get(iso));
+  });
+
   test('marks the end of the as-of day', () => {
     const model = flagship();
     const layout = layoutTimeline(model, { width: 800, height: 260, highlight: [] });
