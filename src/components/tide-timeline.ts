@@ -274,7 +274,7 @@ export class TideTimeline extends LitElement {
       ${repeat(
         view.labels,
         (label) => label.key,
-        (label) => svg`<text class="label role-${label.role} ${label.highlighted ? 'is-highlighted' : ''}" text-anchor=${label.anchor} ${position(label.x, label.y)}>${label.text}</text>`,
+        (label) => svg`<text class="label role-${label.role} ${label.highlighted ? 'is-highlighted' : ''} ${label.overMarks ? 'is-over-marks' : ''}" text-anchor=${label.anchor} ${position(label.x, label.y)}>${label.text}</text>`,
       )}
     </svg>`;
   }

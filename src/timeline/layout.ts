@@ -69,6 +69,8 @@ export interface Label {
   highlighted: boolean;
   /** What the label names. */
   role: 'event' | 'lane' | 'earlier' | 'axis' | 'as-of';
+  /** In a lane too short for labels clear of its marks: drawn over them. */
+  overMarks?: boolean;
 }
 
 export interface EarlierMarker {
@@ -234,7 +236,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     const rows = stackRows(visible.map((event) => x(event.at)), markRows, MARK_SIZE_HIGHLIGHTED + 2);
     const rowOf = new Map(visible.map((event, index) => [event.id, rows[index] as number]));
     const usedMarkRows = Math.max(1, ...rows.map((row) => row + 1));
-    // A lane too short for a row of labels clear of its marks still names the step's events, at its top, over the marks (labels have a halo).
+    // A lane too short for a row of labels clear of its marks still names the step's events, at its top, over the marks.
     const clearRows = labelRowsClearOfMarks(lane, usedMarkRows);
 
     for (const event of events) {
@@ -265,7 +267,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
       const textWidth = measure(text, LABEL_SIZE, weight);
       const placed = rowsOfLabels.place({ key, x: at, width: textWidth });
       if (placed) {
-        labels.push({ key, text, x: round(placed.x0), y: round(labelBaseline(lane, placed.row, usedMarkRows)), anchor: 'start', width: textWidth, highlighted: isHighlighted, role });
+        labels.push({ key, text, x: round(placed.x0), y: round(labelBaseline(lane, placed.row, usedMarkRows)), anchor: 'start', width: textWidth, highlighted: isHighlighted, role, overMarks: clearRows === 0 });
       }
     };
     const byX = (a: TimedEvent, b: TimedEvent) => a.at - b.at;

@@ -143,7 +143,9 @@ describe('layoutTimeline, labels and marks', () => {
     test(`keeps every label clear of the marks at ${width}×${height} on every flagship step`, () => {
       const model = flagship();
       model.story.steps.forEach((step, index) => {
-        expect(labelsOverMarks(layoutForStep(model, index, width, height)), `${step.id} at ${width}×${height}`).toEqual([]);
+        const layout = layoutForStep(model, index, width, height);
+        expect(labelsOverMarks(layout), `${step.id} at ${width}×${height}`).toEqual([]);
+        expect(layout.labels.filter((label) => label.overMarks).map((label) => label.key), step.id).toEqual([]);
       });
     });
   }
@@ -164,6 +166,9 @@ describe('layoutTimeline, labels and marks', () => {
       const layout = layoutForStep(model, index, 320, 140);
       const others = layout.labels.filter((label) => (label.role === 'event' || label.role === 'lane') && !label.highlighted);
       expect(others.map((label) => label.key), step.id).toEqual([]);
+      // Drawn with a halo, since they sit over the marks.
+      const named = layout.labels.filter((label) => label.role === 'event');
+      expect(named.filter((label) => !label.overMarks).map((label) => label.key), step.id).toEqual([]);
     });
   });
 });
