@@ -22,7 +22,7 @@ describe('the benchmark’s generated large story', () => {
       model.story.steps.forEach((step) => {
         const layout = layoutTimeline(model, { width, height: 300, highlight: step.events, focus: step.focus && daySpan(step.focus) });
         expect(overlappingLabels(layout), `${step.id} at ${width}px`).toEqual([]);
-        // Its eight lanes are 41px tall here: one row of labels above one of marks.
+        // Its six lanes are 41px tall here: one row of labels above one of marks.
         expect(labelsOverMarks(layout), `${step.id} at ${width}px`).toEqual([]);
         const outside = layout.labels.filter((label) => labelBox(label).x0 < -0.5 || labelBox(label).x1 > width + 0.5);
         expect(outside.map((label) => label.key), step.id).toEqual([]);
