@@ -109,7 +109,7 @@ const MARK_ROW = 13;
 const MARK_ROWS = 3;
 /**
  * Space between the lowest label row and the top of the mark rows under it. A highlighted
- * mark overhangs its row by up to 2px (a diamond at 15px), so this keeps 1px clear.
+ * mark overhangs its row by up to 2.1px (a diamond at 15px), so this keeps about 1px clear.
  */
 const MARK_CLEARANCE = 3;
 const AXIS_HEIGHT = 36;
