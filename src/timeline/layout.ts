@@ -204,9 +204,6 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
   // Lanes: one per kind that has events on the axis, in the story's kind order.
   const kindsInUse = kindsOnAxis(model);
   const laneHeight = (plot.bottom - plot.top) / Math.max(kindsInUse.length, 1);
-  // Marks stack in as many rows as leave room for a row of labels above them: in a dense lane
-  // labels would otherwise cover marks, and marks crowd anyway.
-  const markRows = Math.min(Math.max(Math.floor((laneHeight - 4 - MARK_CLEARANCE - LABEL_ASCENT - LABEL_DESCENT) / MARK_ROW), 1), MARK_ROWS);
   const lanes: Lane[] = kindsInUse.map((kind, index) => ({
     kindId: kind.id,
     label: kind.label,
@@ -227,6 +224,10 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     while (rows < 3 && baselineAboveMarks(lane, rows, usedMarkRows) - LABEL_ASCENT >= lane.y0) rows += 1;
     return rows;
   };
+  // Marks stack in as many rows as leave room for a row of labels above them (lanes are all one
+  // height): in a dense lane labels would otherwise cover marks, and marks crowd anyway.
+  let markRows = MARK_ROWS;
+  while (markRows > 1 && lanes[0] && labelRowsClearOfMarks(lanes[0], markRows) === 0) markRows -= 1;
 
   const marks: Mark[] = [];
   for (const lane of lanes) {

@@ -7,7 +7,7 @@ export const BYTE_BUDGETS = {
   /** JS and CSS the flagship page loads (the reader scrolls; presentation mode is not opened). */
   flagship: { target: 25_000, ceiling: 32_270 },
   /** The library as a publisher's page loads it to show a story by URL: entry and validator. */
-  embed: { target: 25_000, ceiling: 35_970 },
+  embed: { target: 25_000, ceiling: 35_980 },
 } as const;
 
 export const TIMING_BUDGETS = {
