@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DAY_MS, DAY_MONTH_YEAR, formatDateRange } from '../story/dates.ts';
 import { kindsOnAxis, type Span, type StoryModel } from '../story/model.ts';
-import { layoutTimeline, type Label, type Mark, type TimelineLayout } from '../timeline/layout.ts';
+import { layoutTimeline, MARK_SIZE, type DayBand, type Label, type Mark, type TimelineLayout } from '../timeline/layout.ts';
 import { canvasTextMeasurer, type MeasureText } from '../timeline/measure.ts';
 import { centredSymbolPath, symbolPath } from '../timeline/symbols.ts';
 import { kindSwatch } from '../views/event-card.ts';
@@ -12,6 +12,7 @@ import { position } from './position.ts';
 import timelineCss from './tide-timeline.css?inline';
 import { TIMING } from './timing.ts';
 import tokensCss from './tokens.css?inline';
+import { Unchanged } from './unchanged.ts';
 
 const EARLIER_CHEVRON = 'M3,-6L-4,0L3,6';
 /** Up to this many events, each mark is its own element and glides as the axis zooms (see marksToDraw). */
@@ -25,46 +26,59 @@ const VIEWS_KEPT = 8;
 /** One view of the chart (size, highlighted events, zoom), worked out ahead of drawing. */
 interface ChartView {
   layout: TimelineLayout;
-  /** Marks drawn as elements of their own (see marksToDraw). */
+  /** The layout's day bands, each the same object as in the view before when it has not moved. */
+  days: DayBand[];
+  /** Marks drawn as elements of their own (see marksToDraw), kept from the view before like the days. */
   marks: Mark[];
-  /** The rest of a large story's marks in view, one path per kind and certainty. */
-  shared: Array<{ classes: string; d: string }>;
+  /** A large story's marks in view, one path per kind and certainty; the same array for every view of one zoom. */
+  shared: SharedPaths;
   /** Marks with a window of dates to draw. */
   spans: Mark[];
   /**
    * The layout's labels in one order for every view. Layout places highlighted labels first,
    * so its order changes from step to step, and drawing in it would move text elements around
    * the DOM on every step. Labels never overlap, so their order on screen does not matter.
+   * Kept from the view before like the days.
    */
   labels: Label[];
   title: string;
   description: string;
 }
 
+/** The marks of a large story's chart, in one path per look (see marksToDraw). */
+type SharedPaths = Array<{ classes: string; d: string }>;
+
 /**
  * The marks to draw. A small story draws every mark as its own element, so that marks glide
- * in and out as the axis zooms. A large one draws only its highlighted marks so, and the rest
- * in view as one path per look: a thousand elements entering and leaving would cost a long
- * task on every step.
+ * in and out as the axis zooms. A large one draws all its marks in view as one path per look,
+ * and its highlighted marks again, larger, as elements on top: a thousand elements entering
+ * and leaving would cost a long task on every step.
  */
-function marksToDraw(layout: TimelineLayout): Pick<ChartView, 'marks' | 'shared' | 'spans'> {
+function marksToDraw(layout: TimelineLayout): Pick<ChartView, 'marks' | 'spans'> & { manyMarks: boolean } {
   const all = layout.marks;
-  if (all.length <= DRAW_EACH_MARK) return { marks: all, shared: [], spans: all.filter((mark) => mark.span) };
-  const marks: Mark[] = [];
+  if (all.length <= DRAW_EACH_MARK) return { marks: all, spans: all.filter((mark) => mark.span), manyMarks: false };
+  return {
+    marks: all.filter((mark) => mark.inView && mark.highlighted),
+    spans: all.filter((mark) => mark.inView && mark.span),
+    manyMarks: true,
+  };
+}
+
+/**
+ * A large story's marks in view, each at its plain size, one path per kind and certainty.
+ * Marks sit where they sit whatever is highlighted, so these paths change only with the zoom
+ * or the size, and a step that keeps its zoom keeps them (see `sharedPathsFor`).
+ */
+function sharedPaths(layout: TimelineLayout): SharedPaths {
   const paths = new Map<string, string[]>();
-  for (const mark of all) {
+  for (const mark of layout.marks) {
     if (!mark.inView) continue;
-    if (mark.highlighted) {
-      marks.push(mark);
-      continue;
-    }
     const classes = `mark-group kind-${mark.kindIndex + 1} ${mark.certainty}`;
     const path = paths.get(classes) ?? [];
-    path.push(symbolPath(mark.symbol, mark.size, mark.x, mark.y));
+    path.push(symbolPath(mark.symbol, MARK_SIZE, mark.x, mark.y));
     paths.set(classes, path);
   }
-  const shared = [...paths].map(([classes, path]) => ({ classes, d: path.join('') }));
-  return { marks, shared, spans: all.filter((mark) => mark.inView && mark.span) };
+  return [...paths].map(([classes, path]) => ({ classes, d: path.join('') }));
 }
 
 /** The chart in words, for screen readers: its lanes, and the events it highlights. */
@@ -122,6 +136,20 @@ export class TideTimeline extends LitElement {
   private resizeObserver?: ResizeObserver;
   private measure?: MeasureText;
   private readonly views = new Map<string, ChartView>();
+  /** A large story's shared mark paths, per zoom (see sharedPaths). */
+  private readonly sharedByZoom = new Map<string, SharedPaths>();
+  private readonly sameDays = new Unchanged<DayBand>((day) => String(day.start));
+  private readonly sameMarks = new Unchanged<Mark>((mark) => mark.id);
+  private readonly sameLabels = new Unchanged<Label>((label) => label.key);
+
+  /** Forgets every view, and every item kept for the next, when the story or the size changes. */
+  private forgetViews(): void {
+    this.views.clear();
+    this.sharedByZoom.clear();
+    this.sameDays.clear();
+    this.sameMarks.clear();
+    this.sameLabels.clear();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -154,7 +182,7 @@ export class TideTimeline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('model')) {
-      this.views.clear();
+      this.forgetViews();
       this.drawn = false;
     }
   }
@@ -166,7 +194,7 @@ export class TideTimeline extends LitElement {
       const width = Math.round(entry.contentRect.width);
       const height = Math.round(entry.contentRect.height);
       if (width !== this.size.width || height !== this.size.height) {
-        this.views.clear();
+        this.forgetViews();
         this.size = { width, height };
       }
     });
@@ -201,10 +229,14 @@ export class TideTimeline extends LitElement {
       // One style read per chart, never per scroll: the chart's font, for measuring labels.
       this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
       const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.measure });
+      const { marks, spans, manyMarks } = marksToDraw(layout);
       view = {
         layout,
-        ...marksToDraw(layout),
-        labels: [...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+        days: this.sameDays.reuse(layout.days),
+        marks: this.sameMarks.reuse(marks),
+        shared: manyMarks ? this.sharedPathsFor(layout, zoom) : [],
+        spans,
+        labels: this.sameLabels.reuse([...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))),
         title: model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR)),
         description: describeChart(model, highlight),
       };
@@ -214,15 +246,31 @@ export class TideTimeline extends LitElement {
     return view;
   }
 
+  private sharedPathsFor(layout: TimelineLayout, zoom: Span | undefined): SharedPaths {
+    const key = `${layout.width}x${layout.height}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
+    let shared = this.sharedByZoom.get(key);
+    if (!shared) {
+      if (this.sharedByZoom.size >= VIEWS_KEPT) this.sharedByZoom.delete(this.sharedByZoom.keys().next().value as string);
+      this.sharedByZoom.set(key, (shared = sharedPaths(layout)));
+    }
+    return shared;
+  }
+
   /** Day bands: each its own element for a short axis, so that they glide; one path of the shaded days for a long one. */
-  private renderDays(layout: TimelineLayout) {
+  private renderDays({ layout, days }: ChartView) {
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
-    if (layout.days.length > DRAW_EACH_DAY) {
-      const shaded = layout.days.filter((day) => day.odd).map((day) => `M${day.x0},${plot.top}H${day.x1}V${plot.bottom}H${day.x0}Z`);
+    if (days.length > DRAW_EACH_DAY) {
+      const shaded = days.filter((day) => day.odd).map((day) => `M${day.x0},${plot.top}H${day.x1}V${plot.bottom}H${day.x0}Z`);
       return svg`<path class="days odd" d=${shaded.join('')}></path>`;
     }
-    return repeat(layout.days, (day) => day.start, (day) => svg`<rect class="day ${day.odd ? 'odd' : 'even'}" data-day=${day.iso} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`);
+    // guard: a day, mark or label kept from the view before (see Unchanged) is not drawn again.
+    return repeat(
+      days,
+      (day) => day.start,
+      (day) =>
+        guard([day, bandHeight, plot.top], () => svg`<rect class="day ${day.odd ? 'odd' : 'even'}" data-day=${day.iso} x="0" y="0" width="1" height=${bandHeight} ${position(day.x0, plot.top, day.x1 - day.x0)}></rect>`),
+    );
   }
 
   private renderSpan(mark: Mark) {
@@ -248,7 +296,7 @@ export class TideTimeline extends LitElement {
     >
       <title id="chart-title">${view.title}</title>
       <desc id="chart-desc">${view.description}</desc>
-      ${this.renderDays(layout)}
+      ${this.renderDays(view)}
       ${layout.asOfX === undefined
         ? nothing
         : svg`<rect class="future" x="0" y="0" width="1" height=${bandHeight} ${position(layout.asOfX, plot.top, Math.max(plot.right - layout.asOfX, 0))}></rect>
@@ -257,13 +305,17 @@ export class TideTimeline extends LitElement {
       <line class="axis" x1="0" x2=${layout.width} y1=${plot.bottom} y2=${plot.bottom}></line>
       ${repeat(layout.hours, (x) => x, (x) => svg`<line class="hour" x1="0" x2="0" y1="0" y2="5" ${position(x, plot.bottom)}></line>`)}
       ${view.spans.map((mark) => this.renderSpan(mark))}
-      ${view.shared.map(({ classes, d }) => svg`<path class=${classes} d=${d}></path>`)}
+      ${guard([view.shared], () => view.shared.map(({ classes, d }) => svg`<path class=${classes} d=${d}></path>`))}
       ${repeat(
         view.marks,
         (mark) => mark.id,
-        (mark) => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
-          <path d=${centredSymbolPath(mark.symbol, mark.size)}></path>
-        </g>`,
+        (mark) =>
+          guard(
+            [mark],
+            () => svg`<g class="mark kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}" data-event-id=${mark.id} ${position(mark.x, mark.y)}>
+              <path d=${centredSymbolPath(mark.symbol, mark.size)}></path>
+            </g>`,
+          ),
       )}
       ${layout.earlier
         ? svg`<g class="earlier kind-${layout.earlier.kindIndex + 1} ${layout.earlier.highlighted ? 'is-highlighted' : ''}" ${position(layout.earlier.x, layout.earlier.y)}>
@@ -274,7 +326,11 @@ export class TideTimeline extends LitElement {
       ${repeat(
         view.labels,
         (label) => label.key,
-        (label) => svg`<text class="label role-${label.role} ${label.highlighted ? 'is-highlighted' : ''} ${label.overMarks ? 'is-over-marks' : ''}" text-anchor=${label.anchor} ${position(label.x, label.y)}>${label.text}</text>`,
+        (label) =>
+          guard(
+            [label],
+            () => svg`<text class="label role-${label.role} ${label.highlighted ? 'is-highlighted' : ''} ${label.overMarks ? 'is-over-marks' : ''}" text-anchor=${label.anchor} ${position(label.x, label.y)}>${label.text}</text>`,
+          ),
       )}
     </svg>`;
   }

@@ -103,7 +103,8 @@ export const LABEL_SIZE = 11;
 const LABEL_ASCENT = LABEL_SIZE * 0.95;
 const LABEL_DESCENT = LABEL_SIZE * 0.3;
 const LABEL_ROW = LABEL_SIZE + 5;
-const MARK_SIZE = 10;
+/** A mark's size when not highlighted. */
+export const MARK_SIZE = 10;
 const MARK_SIZE_HIGHLIGHTED = 15;
 const MARK_ROW = 13;
 const MARK_ROWS = 3;

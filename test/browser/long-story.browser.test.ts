@@ -106,7 +106,7 @@ test('the contents and the chart’s link to the events table reach what has not
   open = undefined;
 });
 
-test('at the whole year, the chart shows every event: the step’s own as marks of their own, the rest sharing one shape per kind', async () => {
+test('at the whole year, the chart shows every event in one shape per kind, and the step’s own again on top, as marks of their own', async () => {
   // Every tenth step of the generated story shows the whole year.
   const overview = story.steps[9];
   open = await openPage(browser(), `${url}#${overview?.id}`, { viewport: PHONE });
@@ -123,11 +123,14 @@ test('at the whole year, the chart shows every event: the step’s own as marks 
       sharedShapes: shared.reduce((total, path) => total + (path.getAttribute('d')?.match(/M/g)?.length ?? 0), 0),
       kinds: new Set(shared.map((path) => [...path.classList].find((name) => name.startsWith('kind-')))).size,
       elements: svg?.querySelectorAll('*').length ?? 0,
+      // Later in the SVG is painted on top.
+      ownOnTop: own.every((mark) => shared.every((path) => path.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)),
     };
   });
   expect(chart.own.map((mark) => mark.id).sort()).toEqual([...(overview?.events ?? [])].sort());
   expect(chart.own.every((mark) => mark.highlighted)).toBe(true);
-  expect(chart.own.length + chart.sharedShapes).toBe(EVENTS);
+  expect(chart.sharedShapes).toBe(EVENTS);
+  expect(chart.ownOnTop).toBe(true);
   expect(chart.kinds).toBe(story.kinds.length);
   // A few hundred elements at most, where one per event would be thousands.
   expect(chart.elements).toBeLessThan(300);
