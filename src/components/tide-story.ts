@@ -154,6 +154,7 @@ export class TideStory extends LitElement {
     active: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     deckMode: { state: true, attribute: false },
+    contentsListed: { state: true, attribute: false },
   };
   static override styles = [unsafeCSS(tokensCss), unsafeCSS(storyCss)];
 
@@ -194,6 +195,8 @@ export class TideStory extends LitElement {
   private error?: { message: string; retry: boolean };
   private active = 0;
   private announcement = '';
+  /** The contents list's links, built once the reader first opens it (see StoryViewOptions). */
+  private contentsListed = false;
 
   private readonly fragment = new FragmentFollower();
   /** Charts of the steps around the reader's, worked out while the reader reads. */
@@ -703,6 +706,10 @@ export class TideStory extends LitElement {
     </div>`;
   }
 
+  private readonly handleContentsToggle = (event: Event) => {
+    if ((event.currentTarget as HTMLDetailsElement).open) this.contentsListed = true;
+  };
+
   private readonly toggleNotes = () => {
     this.notes = !this.notes;
   };
@@ -753,6 +760,8 @@ export class TideStory extends LitElement {
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
           // Paper gets the whole story at once.
           shown: printing ? undefined : this.progress.shown,
+          onContentsToggle: this.handleContentsToggle,
+          contentsListed: this.contentsListed,
         })}
       </div>
       ${this.renderDeck(model)}

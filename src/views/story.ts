@@ -25,6 +25,14 @@ export interface StoryViewOptions {
   stepChart?: (step: StoryStep) => TemplateResult;
   /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. While slices are still to come, the article is `aria-busy`. */
   shown?: number;
+  /**
+   * Called when the contents list is opened or closed. With it, the list's links are left out
+   * until the reader first opens it (`contentsListed`): in a long story they are hundreds of
+   * elements that a first render need not build. Without it, as in the static copy, they are
+   * always there.
+   */
+  onContentsToggle?: (event: Event) => void;
+  contentsListed?: boolean;
 }
 
 /** Events-table rows that make one slice of rendering work, about as much as one step. */
@@ -38,12 +46,12 @@ export function storySlices(model: StoryModel): number {
   return model.story.steps.length + Math.ceil(model.events.length / ROWS_PER_SLICE);
 }
 
-function contents(model: StoryModel): TemplateResult {
+function contents(model: StoryModel, listed: boolean, onToggle: ((event: Event) => void) | undefined): TemplateResult {
   const steps = model.story.steps;
   return html`<nav class="contents" aria-label=${model.t.stepsNav}>
-    <details>
+    <details @toggle=${onToggle}>
       <summary lang=${ifDefined(uiLang(model))}>${model.t.allSteps(steps.length)}</summary>
-      <ol>${steps.map((step) => html`<li><a href=${`#${step.id}`}>${step.title}</a></li>`)}</ol>
+      <ol>${listed ? steps.map((step) => html`<li><a href=${`#${step.id}`}>${step.title}</a></li>`) : nothing}</ol>
     </details>
   </nav>`;
 }
@@ -55,6 +63,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
   const shown = options.shown ?? Number.POSITIVE_INFINITY;
   const steps = shown < story.steps.length ? story.steps.slice(0, shown) : story.steps;
   const rows = Math.min(Math.max(shown - story.steps.length, 0) * ROWS_PER_SLICE, model.events.length);
+  const listed = !options.onContentsToggle || !!options.contentsListed;
   return html`<article class="story" part="story" lang=${story.lang} aria-busy=${shown < storySlices(model) ? 'true' : nothing}>
     <header class="story-header" part="header">
       <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
@@ -62,7 +71,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
       <p class="dek">${story.dek}</p>
       ${story.asOfNote ? html`<p class="as-of-note">${story.asOfNote}</p>` : nothing}
       ${options.tools ?? nothing}
-      ${guard([model], () => contents(model))}
+      ${guard([model, listed], () => contents(model, listed, options.onContentsToggle))}
     </header>
     <div class="scrolly ${options.graphic ? 'has-graphic' : ''}">
       ${options.graphic ?? nothing}

@@ -85,11 +85,12 @@ test('the contents and the chart’s link to the events table reach what has not
   const { page, problems } = open;
   // Straight away, while the story is still filling in: the last step, from the contents.
   const last = story.steps[STEPS - 1]?.id ?? '';
-  await page.evaluate((id) => {
-    const root = document.querySelector('tide-story')?.shadowRoot;
-    root?.querySelector('.contents details')?.setAttribute('open', '');
-    root?.querySelector<HTMLAnchorElement>(`.contents a[href="#${id}"]`)?.click();
-  }, last);
+  // The list's links are built when it is first opened.
+  expect(await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.contents a').length)).toBe(0);
+  await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('.contents details')?.setAttribute('open', ''));
+  await page.waitForFunction((id) => document.querySelector('tide-story')?.shadowRoot?.querySelector(`.contents a[href="#${id}"]`), last);
+  expect(await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.contents a').length)).toBe(STEPS);
+  await page.evaluate((id) => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>(`.contents a[href="#${id}"]`)?.click(), last);
   await settle(page);
   expect(await activeSteps(page)).toEqual([last]);
 
