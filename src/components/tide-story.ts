@@ -195,7 +195,7 @@ export class TideStory extends LitElement {
   private error?: { message: string; retry: boolean };
   private active = 0;
   private announcement = '';
-  /** The contents list's links, built once the reader first opens it (see StoryViewOptions). */
+  /** The contents list's links, built once the reader first reaches for it (see StoryViewOptions). */
   private contentsListed = false;
 
   private readonly fragment = new FragmentFollower();
@@ -706,8 +706,8 @@ export class TideStory extends LitElement {
     </div>`;
   }
 
-  private readonly handleContentsToggle = (event: Event) => {
-    if ((event.currentTarget as HTMLDetailsElement).open) this.contentsListed = true;
+  private readonly listContents = () => {
+    this.contentsListed = true;
   };
 
   private readonly toggleNotes = () => {
@@ -760,7 +760,7 @@ export class TideStory extends LitElement {
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
           // Paper gets the whole story at once.
           shown: printing ? undefined : this.progress.shown,
-          onContentsToggle: this.handleContentsToggle,
+          onContentsWanted: this.listContents,
           contentsListed: this.contentsListed,
         })}
       </div>

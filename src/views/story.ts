@@ -26,12 +26,13 @@ export interface StoryViewOptions {
   /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. While slices are still to come, the article is `aria-busy`. */
   shown?: number;
   /**
-   * Called when the contents list is opened or closed. With it, the list's links are left out
-   * until the reader first opens it (`contentsListed`): in a long story they are hundreds of
-   * elements that a first render need not build. Without it, as in the static copy, they are
-   * always there.
+   * Called as the reader reaches for the contents list (focus or a press on it) and when it
+   * opens. With it, the list's links are left out until then (`contentsListed`): in a long
+   * story they are hundreds of elements that a first render need not build. They are built on
+   * focus, not only on opening, because the browser may handle a quick Tab before it reports
+   * the opening. Without it, as in the static copy, they are always there.
    */
-  onContentsToggle?: (event: Event) => void;
+  onContentsWanted?: () => void;
   contentsListed?: boolean;
 }
 
@@ -46,10 +47,10 @@ export function storySlices(model: StoryModel): number {
   return model.story.steps.length + Math.ceil(model.events.length / ROWS_PER_SLICE);
 }
 
-function contents(model: StoryModel, listed: boolean, onToggle: ((event: Event) => void) | undefined): TemplateResult {
+function contents(model: StoryModel, listed: boolean, wanted: (() => void) | undefined): TemplateResult {
   const steps = model.story.steps;
   return html`<nav class="contents" aria-label=${model.t.stepsNav}>
-    <details @toggle=${onToggle}>
+    <details @focusin=${wanted} @pointerdown=${wanted} @toggle=${wanted}>
       <summary lang=${ifDefined(uiLang(model))}>${model.t.allSteps(steps.length)}</summary>
       <ol>${listed ? steps.map((step) => html`<li><a href=${`#${step.id}`}>${step.title}</a></li>`) : nothing}</ol>
     </details>
@@ -63,7 +64,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
   const shown = options.shown ?? Number.POSITIVE_INFINITY;
   const steps = shown < story.steps.length ? story.steps.slice(0, shown) : story.steps;
   const rows = Math.min(Math.max(shown - story.steps.length, 0) * ROWS_PER_SLICE, model.events.length);
-  const listed = !options.onContentsToggle || !!options.contentsListed;
+  const listed = !options.onContentsWanted || !!options.contentsListed;
   return html`<article class="story" part="story" lang=${story.lang} aria-busy=${shown < storySlices(model) ? 'true' : nothing}>
     <header class="story-header" part="header">
       <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
@@ -71,7 +72,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
       <p class="dek">${story.dek}</p>
       ${story.asOfNote ? html`<p class="as-of-note">${story.asOfNote}</p>` : nothing}
       ${options.tools ?? nothing}
-      ${guard([model, listed], () => contents(model, listed, options.onContentsToggle))}
+      ${guard([model, listed], () => contents(model, listed, options.onContentsWanted))}
     </header>
     <div class="scrolly ${options.graphic ? 'has-graphic' : ''}">
       ${options.graphic ?? nothing}
