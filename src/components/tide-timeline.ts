@@ -54,20 +54,31 @@ type SharedPaths = Array<{ classes: string; d: string }>;
  * and its highlighted marks again, larger, as elements on top: a thousand elements entering
  * and leaving would cost a long task on every step.
  */
-function marksToDraw(layout: TimelineLayout): Pick<ChartView, 'marks' | 'spans'> & { manyMarks: boolean } {
+function marksToDraw(layout: TimelineLayout): Pick<ChartView, 'marks' | 'spans'> {
   const all = layout.marks;
-  if (all.length <= DRAW_EACH_MARK) return { marks: all, spans: all.filter((mark) => mark.span), manyMarks: false };
-  return {
-    marks: all.filter((mark) => mark.inView && mark.highlighted),
-    spans: all.filter((mark) => mark.inView && mark.span),
-    manyMarks: true,
-  };
+  if (!drawsMarksShared(layout)) return { marks: all, spans: all.filter((mark) => mark.span) };
+  return { marks: all.filter((mark) => mark.inView && mark.highlighted), spans: all.filter((mark) => mark.inView && mark.span) };
+}
+
+function drawsMarksShared(layout: TimelineLayout): boolean {
+  return layout.marks.length > DRAW_EACH_MARK;
+}
+
+/** The value kept under `key`, made on first use; the least recently used goes once `VIEWS_KEPT` are kept. */
+function keptRecent<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) value = make();
+  // Most recently used last, so that the oldest is the one let go.
+  else cache.delete(key);
+  if (cache.size >= VIEWS_KEPT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
 }
 
 /**
  * A large story's marks in view, each at its plain size, one path per kind and certainty.
  * Marks sit where they sit whatever is highlighted, so these paths change only with the zoom
- * or the size, and a step that keeps its zoom keeps them (see `sharedPathsFor`).
+ * or the size, and a step that keeps its zoom keeps them (see `viewFor`).
  */
 function sharedPaths(layout: TimelineLayout): SharedPaths {
   const paths = new Map<string, string[]>();
@@ -221,39 +232,23 @@ export class TideTimeline extends LitElement {
   private viewFor(model: StoryModel, highlight: readonly string[], zoom: Span | undefined): ChartView {
     const { width, height } = this.layoutSize();
     const key = `${width}x${height}|${highlight.join(',')}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
-    let view = this.views.get(key);
-    if (view) {
-      // Most recently used last, so that the oldest is the one let go.
-      this.views.delete(key);
-    } else {
+    return keptRecent(this.views, key, () => {
       // One style read per chart, never per scroll: the chart's font, for measuring labels.
       this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
       const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.measure });
-      const { marks, spans, manyMarks } = marksToDraw(layout);
-      view = {
+      const { marks, spans } = marksToDraw(layout);
+      const sharedKey = `${width}x${height}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
+      return {
         layout,
         days: this.sameDays.reuse(layout.days),
         marks: this.sameMarks.reuse(marks),
-        shared: manyMarks ? this.sharedPathsFor(layout, zoom) : [],
+        shared: drawsMarksShared(layout) ? keptRecent(this.sharedByZoom, sharedKey, () => sharedPaths(layout)) : [],
         spans,
         labels: this.sameLabels.reuse([...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))),
         title: model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR)),
         description: describeChart(model, highlight),
       };
-      if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value as string);
-    }
-    this.views.set(key, view);
-    return view;
-  }
-
-  private sharedPathsFor(layout: TimelineLayout, zoom: Span | undefined): SharedPaths {
-    const key = `${layout.width}x${layout.height}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
-    let shared = this.sharedByZoom.get(key);
-    if (!shared) {
-      if (this.sharedByZoom.size >= VIEWS_KEPT) this.sharedByZoom.delete(this.sharedByZoom.keys().next().value as string);
-      this.sharedByZoom.set(key, (shared = sharedPaths(layout)));
-    }
-    return shared;
+    });
   }
 
   /** Day bands: each its own element for a short axis, so that they glide; one path of the shaded days for a long one. */
