@@ -77,9 +77,15 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
     <div class="scrolly ${options.graphic ? 'has-graphic' : ''}">
       ${options.graphic ?? nothing}
       <ol class="steps" part="steps">
-        ${steps.map((step, index) =>
-          stepView(model, step, index, { level: level + 1, active: options.active, notes: options.notes, chart: options.stepChart?.(step) }),
-        )}
+        ${steps.map((step, index) => {
+          const chart = options.stepChart?.(step);
+          // A step changes with the reader only as it becomes, or stops being, active or reached.
+          const active = index === options.active;
+          const reached = options.active < 0 || index <= options.active;
+          return guard([model, step, level, options.notes, chart, active, reached], () =>
+            stepView(model, step, index, { level: level + 1, active: options.active, notes: options.notes, chart }),
+          );
+        })}
       </ol>
     </div>
     ${steps.length < story.steps.length ? nothing : guard([model, level, rows], () => [epilogueView(model, level + 1), appendixView(model, level + 1, rows)])}
