@@ -76,9 +76,14 @@ function sourceList(model: StoryModel, ids: readonly string[]): TemplateResult {
   </div>`;
 }
 
+/** A step the reader has reached (all are, in the prerendered page): its quotes are shown. */
+export function isReached(index: number, active: number): boolean {
+  return active < 0 || index <= active;
+}
+
 export function stepView(model: StoryModel, step: StoryStep, index: number, options: StepViewOptions): TemplateResult {
   const { level, active, notes, chart } = options;
-  const reached = active < 0 || index <= active;
+  const reached = isReached(index, active);
   const domId = `${options.idPrefix ?? ''}${step.id}`;
   const titleId = `${domId}-title`;
 

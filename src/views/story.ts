@@ -8,7 +8,7 @@ import { appendixView } from './appendix.ts';
 import { epilogueView } from './epilogue.ts';
 import { uiLang } from './format.ts';
 import { heading } from './heading.ts';
-import { stepView } from './step.ts';
+import { isReached, stepView } from './step.ts';
 
 export interface StoryViewOptions {
   /** Heading level of the story title; steps and sections sit one level below. */
@@ -80,9 +80,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
         ${steps.map((step, index) => {
           const chart = options.stepChart?.(step);
           // A step changes with the reader only as it becomes, or stops being, active or reached.
-          const active = index === options.active;
-          const reached = options.active < 0 || index <= options.active;
-          return guard([model, step, level, options.notes, chart, active, reached], () =>
+          return guard([model, step, level, options.notes, chart, index === options.active, isReached(index, options.active)], () =>
             stepView(model, step, index, { level: level + 1, active: options.active, notes: options.notes, chart }),
           );
         })}
