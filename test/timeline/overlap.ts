@@ -18,9 +18,10 @@ export function overlappingLabels(layout: TimelineLayout): string[] {
  */
 export function labelsOverMarks(layout: TimelineLayout): string[] {
   const clashes: string[] = [];
+  const inView = layout.marks.filter((mark) => mark.inView);
   for (const label of layout.labels) {
     const box = labelBox(label);
-    for (const mark of layout.marks.filter((candidate) => candidate.inView)) {
+    for (const mark of inView) {
       const reach = (mark.size / 2) * 1.15;
       if (box.x0 < mark.x + reach && mark.x - reach < box.x1 && box.y0 < mark.y + reach && mark.y - reach < box.y1) clashes.push(`${label.key} × ${mark.id}`);
     }
