@@ -85,9 +85,10 @@ describe('motion', () => {
       const result = await page.evaluate(() => {
         const root = document.querySelector('tide-story')?.shadowRoot;
         const chart = root?.querySelector('tide-timeline')?.shadowRoot;
-        const longest = (element: Element | null | undefined) =>
-          Math.max(...getComputedStyle(element ?? document.body).transitionDuration.split(',').map((value) => parseFloat(value)));
-        return [longest(chart?.querySelector('.mark')), longest(root?.querySelector('.quote')), longest(root?.querySelector('.step-card'))];
+        const longest = (element: Element | null | undefined, pseudo?: string) =>
+          Math.max(...getComputedStyle(element ?? document.body, pseudo).transitionDuration.split(',').map((value) => parseFloat(value)));
+        // The active step's panel fades in on the card's ::before.
+        return [longest(chart?.querySelector('.mark')), longest(root?.querySelector('.quote')), longest(root?.querySelector('.step-card'), '::before')];
       });
       await close();
       return result;
