@@ -7,6 +7,6 @@ export const TIMING = {
   parsed: 'tide:parsed',
   /** Mark: a chart drew its first marks at a real size. */
   chartDrawn: 'tide:chart-drawn',
-  /** Measure: a step change's main-thread work, from activation until the story and its chart have rendered. */
+  /** Measure: a step change's main-thread work: the story's render from activation, plus its charts' render two frames later. */
   step: 'tide:step',
 } as const;
