@@ -55,9 +55,10 @@ const DECK_CHART_SCALE = 2.5;
 /**
  * A story renders in slices (`storySlices`: one per step, then the events table): `first`
  * with the first paint, or up to `ahead` past the step it opens on, then `next` per task, so
- * that no task holds a phone's main thread for long.
+ * that no task holds a phone's main thread for long. Laying out a slice costs about as much as
+ * rendering it, so two a task: six made the flagship's load tasks long at 4x CPU.
  */
-const RENDER_SLICES = { first: 4, next: 6, ahead: 3 } as const;
+const RENDER_SLICES = { first: 4, next: 2, ahead: 3 } as const;
 
 const NO_EVENTS: readonly string[] = [];
 const zooms = new WeakMap<StoryStep, Span>();

@@ -93,6 +93,8 @@ function render(page: Page, json: string, checkedAs: string, present: boolean): 
       document.querySelector('main')?.append(story);
       const root = () => story.shadowRoot;
       while (!root()?.querySelector('[role="alert"], .steps > .step[aria-current="step"]')) await new Promise(requestAnimationFrame);
+      // Every slice in, the events table included, so that each render is compared whole.
+      while (root()?.querySelector('article[aria-busy]')) await new Promise(requestAnimationFrame);
       if (present && !root()?.querySelector('[role="alert"]')) {
         story.present();
         while (!root()?.querySelector<HTMLDialogElement>('dialog.deck')?.open) await new Promise(requestAnimationFrame);
