@@ -54,11 +54,17 @@ const PRINT_CHART = { width: 640, height: 200 } as const;
 const DECK_CHART_SCALE = 2.5;
 /**
  * A story renders in slices (`storySlices`: one per step, then the events table): `first`
- * with the first paint, or up to `ahead` past the step it opens on, then `next` per task, so
- * that no task holds a phone's main thread for long. Laying out a slice costs about as much as
- * rendering it, so two a task: six made the flagship's load tasks long at 4x CPU.
+ * with the first paint, or up to `ahead` past the step it opens on, then enough a task to
+ * fill in over about `tasks` tasks, between `fewest` and `most`, so that no task holds a
+ * phone's main thread for long. Laying out a slice costs about as much as rendering it, so a
+ * short story takes two a task; a long page's layout costs much the same whatever is added,
+ * so a long story takes more, in fewer tasks.
  */
-const RENDER_SLICES = { first: 4, next: 2, ahead: 3 } as const;
+const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 6 } as const;
+
+function slicesPerTask(slices: number): number {
+  return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.tasks), RENDER_SLICES.fewest), RENDER_SLICES.most);
+}
 
 const NO_EVENTS: readonly string[] = [];
 const zooms = new WeakMap<StoryStep, Span>();
@@ -207,7 +213,7 @@ export class TideStory extends LitElement {
   /** Charts of the steps around the reader's, worked out while the reader reads. */
   private readonly chartsAhead = new IdleQueue();
   private readonly printWatch = new PrintWatch(this);
-  private readonly progress = new ProgressiveRender(this, RENDER_SLICES.next);
+  private readonly progress = new ProgressiveRender(this, RENDER_SLICES.fewest);
   /** Presentation mode's code and styles, loaded the first time the story presents. */
   private deckMode?: StoryDeck;
   private loadedFrom?: string;
@@ -478,7 +484,7 @@ export class TideStory extends LitElement {
     // nothing under them vanishes; and in a frame sized to its content, whose parent can only
     // scroll a jump as far as the frame's height it has been told.
     const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
-    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead));
+    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerTask(slices));
     this.model = model;
     this.error = undefined;
     this.stepper.resetStart();

@@ -14,15 +14,16 @@ export class ProgressiveRender implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    /** Items added per task after the first slice. */
-    private readonly slice: number,
+    /** Items added per task after the first slice, unless `reset` says otherwise. */
+    private slice: number,
   ) {
     host.addController(this);
   }
 
-  /** Starts over with `total` items, `first` of them rendered at once. */
-  reset(total: number, first: number): void {
+  /** Starts over with `total` items, `first` of them rendered at once, then `perTask` a task. */
+  reset(total: number, first: number, perTask = this.slice): void {
     this.cancel();
+    this.slice = Math.max(perTask, 1);
     this.total = total;
     this.shown = Math.min(total, Math.max(first, 0));
   }

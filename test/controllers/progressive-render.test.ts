@@ -64,3 +64,18 @@ test('ProgressiveRender stops when its host leaves the page, and a new story sta
   expect(progress.shown).toBe(3);
   expect(progress.done).toBe(true);
 });
+
+test('ProgressiveRender adds as many a task as the story asks for when it starts over', () => {
+  const { host, connect } = fakeHost();
+  const progress = new ProgressiveRender(host, 2);
+  connect();
+  progress.reset(20, 4, 6);
+  host.requestUpdate();
+  vi.advanceTimersToNextTimer();
+  expect(progress.shown).toBe(10);
+  progress.reset(20, 4);
+  host.requestUpdate();
+  vi.advanceTimersToNextTimer();
+  // Without a new count, the last one holds.
+  expect(progress.shown).toBe(10);
+});
