@@ -213,7 +213,7 @@ export class TideStory extends LitElement {
   /** Charts of the steps around the reader's, worked out while the reader reads. */
   private readonly chartsAhead = new IdleQueue();
   private readonly printWatch = new PrintWatch(this);
-  private readonly progress = new ProgressiveRender(this, RENDER_SLICES.fewest);
+  private readonly progress = new ProgressiveRender(this);
   /** Presentation mode's code and styles, loaded the first time the story presents. */
   private deckMode?: StoryDeck;
   private loadedFrom?: string;

@@ -12,16 +12,15 @@ export class ProgressiveRender implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private connected = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Items added per task after the first slice, unless `reset` says otherwise. */
-    private slice: number,
-  ) {
+  /** Items added per task after the first slice. */
+  private slice = 1;
+
+  constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   /** Starts over with `total` items, `first` of them rendered at once, then `perTask` a task. */
-  reset(total: number, first: number, perTask = this.slice): void {
+  reset(total: number, first: number, perTask: number): void {
     this.cancel();
     this.slice = Math.max(perTask, 1);
     this.total = total;

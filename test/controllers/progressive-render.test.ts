@@ -25,9 +25,9 @@ afterEach(() => vi.useRealTimers());
 
 test('ProgressiveRender shows the first slice, then one more slice per task until all are shown', () => {
   const { host, connect } = fakeHost();
-  const progress = new ProgressiveRender(host, 4);
+  const progress = new ProgressiveRender(host);
   connect();
-  progress.reset(10, 3);
+  progress.reset(10, 3, 4);
   host.requestUpdate();
   expect(progress.shown).toBe(3);
   vi.advanceTimersToNextTimer();
@@ -42,9 +42,9 @@ test('ProgressiveRender shows the first slice, then one more slice per task unti
 
 test('ProgressiveRender shows at least what a jump needs at once, and never more than there is', () => {
   const { host, connect } = fakeHost();
-  const progress = new ProgressiveRender(host, 4);
+  const progress = new ProgressiveRender(host);
   connect();
-  progress.reset(100, 5);
+  progress.reset(100, 5, 4);
   progress.showAtLeast(60);
   expect(progress.shown).toBe(60);
   progress.showAtLeast(Number.POSITIVE_INFINITY);
@@ -53,29 +53,29 @@ test('ProgressiveRender shows at least what a jump needs at once, and never more
 
 test('ProgressiveRender stops when its host leaves the page, and a new story starts over', () => {
   const { host, connect, disconnect } = fakeHost();
-  const progress = new ProgressiveRender(host, 4);
+  const progress = new ProgressiveRender(host);
   connect();
-  progress.reset(10, 2);
+  progress.reset(10, 2, 4);
   host.requestUpdate();
   disconnect();
   vi.runAllTimers();
   expect(progress.shown).toBe(2);
-  progress.reset(3, 8);
+  progress.reset(3, 8, 4);
   expect(progress.shown).toBe(3);
   expect(progress.done).toBe(true);
 });
 
 test('ProgressiveRender adds as many a task as the story asks for when it starts over', () => {
   const { host, connect } = fakeHost();
-  const progress = new ProgressiveRender(host, 2);
+  const progress = new ProgressiveRender(host);
   connect();
   progress.reset(20, 4, 6);
   host.requestUpdate();
   vi.advanceTimersToNextTimer();
   expect(progress.shown).toBe(10);
-  progress.reset(20, 4);
+  progress.reset(20, 4, 2);
   host.requestUpdate();
   vi.advanceTimersToNextTimer();
-  // Without a new count, the last one holds.
-  expect(progress.shown).toBe(10);
+  // A new story's count replaces the last one's.
+  expect(progress.shown).toBe(6);
 });
