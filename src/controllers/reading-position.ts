@@ -47,3 +47,29 @@ export function jumpTargetTop(stepHeight: number, coveredTop: number, line: numb
   if (nearTop + stepHeight > line + 1 && nearTop < line) return nearTop;
   return line - stepHeight / 2;
 }
+
+/** The steps Scrollama watches: indices `from` to `to`, both included. */
+export interface WatchedSteps {
+  from: number;
+  to: number;
+}
+
+/**
+ * The steps within `reach` of the active one, clamped to the story. Only these need watching
+ * for crossings: the reader can only leave the active step for a neighbour, and a jump
+ * further is settled by the end of the scroll.
+ */
+export function stepsNear(active: number, count: number, reach: number): WatchedSteps {
+  const from = Math.max(0, Math.min(active - reach, count - 1 - 2 * reach));
+  return { from, to: Math.min(count - 1, from + 2 * reach) };
+}
+
+/**
+ * Whether the watched steps still surround the active one with at least `margin` steps on
+ * each side, or reach the story's end on that side.
+ */
+export function stillSurrounds(watched: WatchedSteps, active: number, count: number, margin: number): boolean {
+  const roomBefore = watched.from === 0 || active - watched.from >= margin;
+  const roomAfter = watched.to >= count - 1 || watched.to - active >= margin;
+  return roomBefore && roomAfter;
+}

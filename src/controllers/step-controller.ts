@@ -1,8 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { oncePerFrame } from './once-per-frame.ts';
-import { activeIndexAt, jumpTargetTop, readingLine } from './reading-position.ts';
+import { activeIndexAt, jumpTargetTop, readingLine, stepsNear, stillSurrounds, type WatchedSteps } from './reading-position.ts';
 import { elementRoot, findScrollingAncestor, windowRoot, type ScrollRoot } from './scroll-root.ts';
 import { startScrollama, type ScrollamaSession } from './scrollama-session.ts';
+
+/**
+ * Scrollama watches the steps this near the active one (see stepsNear), not every step: the
+ * browser checks each of its observers on every scrolled frame, which cost a 300-step story
+ * more than its own code did.
+ */
+const WATCH_REACH = 12;
+/** The watched steps move with the reader once the active step is this near their edge. */
+const WATCH_MARGIN = 4;
 
 /** What moved the active step: used to decide whether the URL should follow. */
 export type StepCause = 'initial' | 'scroll' | 'jump' | 'resize';
@@ -48,6 +57,7 @@ export class StepController implements ReactiveController {
   private measuredHeight = 0;
   private root: ScrollRoot = windowRoot;
   private scrollama?: ScrollamaSession;
+  private watched: WatchedSteps = { from: 0, to: -1 };
   /** Steps were added since Scrollama was set up. */
   private scrollamaStale = false;
   private resizeObserver?: ResizeObserver;
@@ -151,6 +161,8 @@ export class StepController implements ReactiveController {
     const index = activeIndexAt(this.tops, this.line - origin);
     if (index !== this.active) {
       this.active = index;
+      // Before activating, while layout is still clean: Scrollama measures the steps it is given.
+      if (this.scrollama && !stillSurrounds(this.watched, index, this.steps.length, WATCH_MARGIN)) this.watch(this.line);
       this.options.activate(index, cause);
     }
   }
@@ -185,15 +197,21 @@ export class StepController implements ReactiveController {
     this.coveredTop = Math.max(this.options.coveredByHost(), 0) + (stacked && graphicBox ? graphicBox.height : 0);
     const line = readingLine(viewport.height, this.coveredTop, this.options.offset());
     // Scrollama sizes its observers from the window's height, so it can only watch the window.
-    // Setting it up measures every step, so steps added slice by slice join it once all are in;
+    // Steps added slice by slice join it once all are in, or as the reader nears them (sync);
     // until then `scrollend` keeps the active step right.
     const addedSteps = this.scrollamaStale && this.options.allStepsAdded();
     if (this.root.kind === 'window' && (Math.round(line) !== Math.round(this.line) || !this.scrollama || addedSteps)) {
-      this.scrollama?.destroy();
-      this.scrollama = startScrollama([...this.steps], line, this.handleScroll);
+      this.watch(line);
       this.scrollamaStale = false;
     }
     this.line = line;
+  }
+
+  /** Sets Scrollama up afresh on the steps near the active one, with the reading line at `line`. */
+  private watch(line: number): void {
+    this.scrollama?.destroy();
+    this.watched = stepsNear(this.active, this.steps.length, WATCH_REACH);
+    this.scrollama = startScrollama(this.steps.slice(this.watched.from, this.watched.to + 1), line, this.handleScroll);
   }
 
   private teardown(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { activeIndexAt, jumpTargetTop, readingLine } from '../../src/controllers/reading-position.ts';
+import { activeIndexAt, jumpTargetTop, readingLine, stepsNear, stillSurrounds } from '../../src/controllers/reading-position.ts';
 
 describe('reading position', () => {
   test('puts the line mid-viewport when nothing covers the text', () => {
@@ -36,5 +36,35 @@ describe('reading position', () => {
     expect(top).toBe(340);
     expect(top).toBeLessThanOrEqual(400);
     expect(top + 120).toBeGreaterThan(400);
+  });
+
+  test('watches the steps around the active one, the same number at either end of a long story', () => {
+    expect(stepsNear(150, 300, 12)).toEqual({ from: 138, to: 162 });
+    expect(stepsNear(3, 300, 12)).toEqual({ from: 0, to: 24 });
+    expect(stepsNear(298, 300, 12)).toEqual({ from: 275, to: 299 });
+    expect(stepsNear(-1, 300, 12)).toEqual({ from: 0, to: 24 });
+  });
+
+  test('watches every step of a story shorter than the reach either side', () => {
+    expect(stepsNear(9, 18, 12)).toEqual({ from: 0, to: 17 });
+    expect(stepsNear(0, 1, 12)).toEqual({ from: 0, to: 0 });
+  });
+
+  test('moves the watched steps once the active one nears their edge, not at the story’s ends', () => {
+    const watched = stepsNear(150, 300, 12);
+    expect(stillSurrounds(watched, 150, 300, 4)).toBe(true);
+    expect(stillSurrounds(watched, 158, 300, 4)).toBe(true);
+    expect(stillSurrounds(watched, 159, 300, 4)).toBe(false);
+    expect(stillSurrounds(watched, 141, 300, 4)).toBe(false);
+    // A jump far away.
+    expect(stillSurrounds(watched, 251, 300, 4)).toBe(false);
+    expect(stillSurrounds(stepsNear(0, 300, 12), 1, 300, 4)).toBe(true);
+    expect(stillSurrounds(stepsNear(299, 300, 12), 298, 300, 4)).toBe(true);
+    expect(stillSurrounds(stepsNear(9, 18, 12), 17, 18, 4)).toBe(true);
+  });
+
+  test('moves the watched steps when the story has grown past them', () => {
+    // Set up while the story had 10 steps; it now has 300 and the reader is at the 9th.
+    expect(stillSurrounds(stepsNear(5, 10, 12), 8, 300, 4)).toBe(false);
   });
 });
