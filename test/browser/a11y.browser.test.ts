@@ -113,12 +113,29 @@ function readFocus(page: Page) {
     const y = rect.top + Math.min(rect.height / 2, 10);
     const root = active.getRootNode() as Document | ShadowRoot;
     const hit = root.elementFromPoint(x, y);
+    // Not cut off: no ancestor that clips what overflows it (overflow, or paint containment) cuts into the ring.
+    const ringBox = ringed.getBoundingClientRect();
+    const ringOut = parseFloat(style.outlineWidth) + Math.max(parseFloat(style.outlineOffset) || 0, 0);
+    let clippedBy = '';
+    for (let node = ringed.parentElement ?? (ringed.getRootNode() as ShadowRoot).host; node && node !== document.body; node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host) {
+      const clip = getComputedStyle(node);
+      if (!/paint|strict|content/.test(clip.contain) && clip.overflowX === 'visible' && clip.overflowY === 'visible') continue;
+      const box = node.getBoundingClientRect();
+      const margin = parseFloat(clip.overflowClipMargin) || 0;
+      const inside =
+        ringBox.left - ringOut >= box.left + node.clientLeft - margin - 0.5 &&
+        ringBox.top - ringOut >= box.top + node.clientTop - margin - 0.5 &&
+        ringBox.right + ringOut <= box.left + node.clientLeft + node.clientWidth + margin + 0.5 &&
+        ringBox.bottom + ringOut <= box.top + node.clientTop + node.clientHeight + margin + 0.5;
+      if (!inside) clippedBy ||= `${node.localName}.${[...node.classList].join('.')}`;
+    }
     return {
       key: step ? `step ${step.dataset.stepId ?? ''}` : `${active.localName} ${(active.getAttribute('href') ?? active.textContent ?? '').trim().slice(0, 60)}`,
       stepId: step?.dataset.stepId,
       ring: style.outlineStyle !== 'none' && (style.outlineStyle === 'auto' || parseFloat(style.outlineWidth) >= 2),
       inView: rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth,
       unobscured: !!hit && (hit === active || active.contains(hit)),
+      clippedBy,
     };
   });
 }
@@ -160,6 +177,7 @@ for (const [device, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as con
         expect((await readFocus(page))?.key, `focus lost after ${focus.key} became active`).toBe(focus.key);
       }
       expect(focus.ring, `no focus ring on ${focus.key}`).toBe(true);
+      expect(focus.clippedBy, `the focus ring on ${focus.key} is cut off by ${focus.clippedBy}`).toBe('');
       expect(focus.inView, `${focus.key} is off screen`).toBe(true);
       expect(focus.unobscured, `${focus.key} is hidden under something`).toBe(true);
       reached.push(focus.key);
