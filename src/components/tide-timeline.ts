@@ -54,14 +54,15 @@ type SharedPaths = Array<{ classes: string; d: string }>;
  * and its highlighted marks again, larger, as elements on top: a thousand elements entering
  * and leaving would cost a long task on every step.
  */
-function marksToDraw(layout: TimelineLayout): Pick<ChartView, 'marks' | 'spans'> {
+function marksToDraw(layout: TimelineLayout, shared: boolean): Pick<ChartView, 'marks' | 'spans'> {
   const all = layout.marks;
-  if (!drawsMarksShared(layout)) return { marks: all, spans: all.filter((mark) => mark.span) };
+  if (!shared) return { marks: all, spans: all.filter((mark) => mark.span) };
   return { marks: all.filter((mark) => mark.inView && mark.highlighted), spans: all.filter((mark) => mark.inView && mark.span) };
 }
 
-function drawsMarksShared(layout: TimelineLayout): boolean {
-  return layout.marks.length > DRAW_EACH_MARK;
+/** A large story draws its marks in shared paths, and its layout places only the events in view. */
+function drawsMarksShared(model: StoryModel): boolean {
+  return model.timeline.length > DRAW_EACH_MARK;
 }
 
 /** The value kept under `key`, made on first use; the least recently used goes once `VIEWS_KEPT` are kept. */
@@ -235,14 +236,15 @@ export class TideTimeline extends LitElement {
     return keptRecent(this.views, key, () => {
       // One style read per chart, never per scroll: the chart's font, for measuring labels.
       this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
-      const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.measure });
-      const { marks, spans } = marksToDraw(layout);
+      const shared = drawsMarksShared(model);
+      const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.measure, onlyInView: shared });
+      const { marks, spans } = marksToDraw(layout, shared);
       const sharedKey = `${width}x${height}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
       return {
         layout,
         days: this.sameDays.reuse(layout.days),
         marks: this.sameMarks.reuse(marks),
-        shared: drawsMarksShared(layout) ? keptRecent(this.sharedByZoom, sharedKey, () => sharedPaths(layout)) : [],
+        shared: shared ? keptRecent(this.sharedByZoom, sharedKey, () => sharedPaths(layout)) : [],
         spans,
         labels: this.sameLabels.reuse([...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))),
         title: model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR)),

@@ -22,6 +22,8 @@ export interface LayoutOptions {
   /** Days to zoom to; the whole axis when absent. */
   focus?: Span | undefined;
   measure?: MeasureText;
+  /** Places marks only for the events in view; a large story's chart draws no others. */
+  onlyInView?: boolean;
 }
 
 export interface DayBand {
@@ -152,6 +154,23 @@ function stackRows(xs: readonly number[], rows: number, minGap: number): number[
   });
 }
 
+/** Each story's timeline events by kind, in order: every view needs them, so they are grouped once. */
+const eventsByKind = new WeakMap<StoryModel, Map<string, TimedEvent[]>>();
+
+function timelineOfKind(model: StoryModel, kindId: string): readonly TimedEvent[] {
+  let byKind = eventsByKind.get(model);
+  if (!byKind) {
+    byKind = new Map();
+    for (const event of model.timeline) {
+      const events = byKind.get(event.kind);
+      if (events) events.push(event);
+      else byKind.set(event.kind, [event]);
+    }
+    eventsByKind.set(model, byKind);
+  }
+  return byKind.get(kindId) ?? [];
+}
+
 export function layoutTimeline(model: StoryModel, options: LayoutOptions): TimelineLayout {
   const { width, height, highlight } = options;
   const measure = options.measure ?? estimateTextWidth;
@@ -232,7 +251,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
 
   const marks: Mark[] = [];
   for (const lane of lanes) {
-    const events = model.timeline.filter((event) => event.kind === lane.kindId);
+    const events = timelineOfKind(model, lane.kindId);
     const inView = (event: TimedEvent) => event.at >= domain.start && event.at < domain.end;
     const visible = events.filter(inView);
     const rows = stackRows(visible.map((event) => x(event.at)), markRows, MARK_SIZE_HIGHLIGHTED + 2);
@@ -241,7 +260,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
     // A lane too short for a row of labels clear of its marks still names the step's events, at its top, over the marks.
     const clearRows = labelRowsClearOfMarks(lane, usedMarkRows);
 
-    for (const event of events) {
+    for (const event of options.onlyInView ? visible : events) {
       const kind = model.kinds.get(event.kind);
       const mark: Mark = {
         id: event.id,

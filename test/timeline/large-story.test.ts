@@ -34,4 +34,20 @@ describe('the benchmark’s generated large story', () => {
       expect(labelled).toBeGreaterThan(model.story.steps.length);
     }, LAYOUT_EVERY_STEP_MS);
   }
+
+  test('places the same marks in view, and the same labels, when asked to place only the events in view', () => {
+    const model = parseStory(generateLargeStory());
+    let zoomed = 0;
+    model.story.steps.forEach((step) => {
+      const options = { width: 412, height: 240, highlight: step.events, focus: step.focus && daySpan(step.focus) };
+      const whole = layoutTimeline(model, options);
+      const inView = layoutTimeline(model, { ...options, onlyInView: true });
+      expect(inView.marks, step.id).toEqual(whole.marks.filter((mark) => mark.inView));
+      expect(inView.labels, step.id).toEqual(whole.labels);
+      expect(inView.days, step.id).toEqual(whole.days);
+      if (inView.marks.length < whole.marks.length) zoomed += 1;
+    });
+    // Most steps zoom in, so most leave events out.
+    expect(zoomed).toBeGreaterThan(model.story.steps.length / 2);
+  }, LAYOUT_EVERY_STEP_MS);
 });
