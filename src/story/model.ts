@@ -46,6 +46,8 @@ export interface StoryModel extends Locale {
   events: TimedEvent[];
   /** Events drawn on the axis. */
   timeline: TimedEvent[];
+  /** The axis's events by kind, each in time order: a chart lane's events. */
+  timelineByKind: Map<string, TimedEvent[]>;
   /** Background events before the axis, shown as the "earlier" marker. */
   context: TimedEvent[];
   /** The axis: whole days from the first to the last event on it. */
@@ -93,6 +95,12 @@ export function buildModel(story: Story): StoryModel {
     .sort((a, b) => Number(b.context) - Number(a.context) || a.at - b.at);
 
   const timeline = events.filter((event) => !event.context);
+  const timelineByKind = new Map<string, TimedEvent[]>();
+  for (const event of timeline) {
+    const ofKind = timelineByKind.get(event.kind);
+    if (ofKind) ofKind.push(event);
+    else timelineByKind.set(event.kind, [event]);
+  }
   const starts = timeline.map((event) => event.window?.start ?? event.at);
   // Window ends are exclusive; step back a moment so a window ending at midnight stays in its last day.
   const ends = timeline.map((event) => (event.window ? event.window.end - 1 : event.at));
@@ -115,6 +123,7 @@ export function buildModel(story: Story): StoryModel {
     t: stringsFor(story.lang),
     events,
     timeline,
+    timelineByKind,
     context: events.filter((event) => event.context),
     axis,
     asOfEnd: parseIsoDate(story.asOf) + DAY_MS,
@@ -139,7 +148,7 @@ export function stepEvents(model: StoryModel, step: StoryStep): TimedEvent[] {
 
 /** The kinds that have events on the axis, in the story's order: the chart's lanes. */
 export function kindsOnAxis(model: StoryModel): Array<StoryKind & { index: number }> {
-  return [...model.kinds.values()].filter((kind) => model.timeline.some((event) => event.kind === kind.id));
+  return [...model.kinds.values()].filter((kind) => model.timelineByKind.has(kind.id));
 }
 
 /** The same model speaking another interface language; the story's own text is unchanged. */

@@ -154,23 +154,6 @@ function stackRows(xs: readonly number[], rows: number, minGap: number): number[
   });
 }
 
-/** Each story's timeline events by kind, in order: every view needs them, so they are grouped once. */
-const eventsByKind = new WeakMap<StoryModel, Map<string, TimedEvent[]>>();
-
-function timelineOfKind(model: StoryModel, kindId: string): readonly TimedEvent[] {
-  let byKind = eventsByKind.get(model);
-  if (!byKind) {
-    byKind = new Map();
-    for (const event of model.timeline) {
-      const events = byKind.get(event.kind);
-      if (events) events.push(event);
-      else byKind.set(event.kind, [event]);
-    }
-    eventsByKind.set(model, byKind);
-  }
-  return byKind.get(kindId) ?? [];
-}
-
 export function layoutTimeline(model: StoryModel, options: LayoutOptions): TimelineLayout {
   const { width, height, highlight } = options;
   const measure = options.measure ?? estimateTextWidth;
@@ -251,7 +234,7 @@ export function layoutTimeline(model: StoryModel, options: LayoutOptions): Timel
 
   const marks: Mark[] = [];
   for (const lane of lanes) {
-    const events = timelineOfKind(model, lane.kindId);
+    const events = model.timelineByKind.get(lane.kindId) ?? [];
     const inView = (event: TimedEvent) => event.at >= domain.start && event.at < domain.end;
     const visible = events.filter(inView);
     const rows = stackRows(visible.map((event) => x(event.at)), markRows, MARK_SIZE_HIGHLIGHTED + 2);
