@@ -62,6 +62,13 @@ const DECK_CHART_SCALE = 2.5;
  */
 const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 6 } as const;
 
+/**
+ * A long events table (over `rows` rows) waits until the reader comes within `nearEnd` steps of
+ * the last, or asks for it. While the reader is in the steps it made every frame dearer: the
+ * large story's 1,000 rows are 11,300 of its page's 22,500 elements.
+ */
+const WAITING_TABLE = { rows: 200, nearEnd: 10 } as const;
+
 function slicesPerTask(slices: number): number {
   return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.tasks), RENDER_SLICES.fewest), RENDER_SLICES.most);
 }
@@ -484,7 +491,9 @@ export class TideStory extends LitElement {
     // nothing under them vanishes; and in a frame sized to its content, whose parent can only
     // scroll a jump as far as the frame's height it has been told.
     const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
-    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerTask(slices));
+    // A story that opens near its end resumes at once (handleActivate).
+    const pauseAt = model.events.length > WAITING_TABLE.rows ? model.story.steps.length : slices;
+    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerTask(slices), pauseAt);
     this.model = model;
     this.error = undefined;
     this.stepper.resetStart();
@@ -519,6 +528,7 @@ export class TideStory extends LitElement {
     if (!step || !model) return;
     const started = performance.now();
     this.active = index;
+    if (index >= model.story.steps.length - WAITING_TABLE.nearEnd) this.progress.resume();
     if (cause !== 'initial') {
       const when = describeStepWhen(model, step);
       this.announcement = when ? `${step.title}, ${when}` : step.title;
@@ -569,8 +579,8 @@ export class TideStory extends LitElement {
 
   private reveal(id: string): void {
     const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
-    if (!target && !this.progress.done) {
-      // Not rendered yet, such as the events table of a long story: render the rest first.
+    if ((!target || target.closest('.appendix')) && !this.progress.done) {
+      // Not rendered yet, or not whole, such as a long story's events table: render the rest first.
       this.progress.showAtLeast(Number.POSITIVE_INFINITY);
       void this.updateComplete.then(() => this.reveal(id));
       return;
@@ -788,6 +798,7 @@ export class TideStory extends LitElement {
           stepChart: printing ? (step) => this.printChart(model, step) : undefined,
           // Paper gets the whole story at once.
           shown: printing ? undefined : this.progress.shown,
+          busy: !printing && this.progress.growing,
           onContentsWanted: this.listContents,
           contentsListed: this.contentsListed,
         })}

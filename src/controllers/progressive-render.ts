@@ -4,11 +4,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * Renders a list a slice at a time: the first slice with the first paint, the rest one slice
  * per task afterwards, so that no single task holds a phone's main thread for long. The host
  * reads `shown` when it renders; a first slice as long as the list shows it whole at once.
+ * It may pause partway, until the host asks it to go on (`resume`) or a jump needs more.
  */
 export class ProgressiveRender implements ReactiveController {
   /** How many items the host renders now. */
   shown = Number.POSITIVE_INFINITY;
   private total = 0;
+  /** Growing by itself stops here, until `resume`. */
+  private pauseAt = 0;
   private timer?: ReturnType<typeof setTimeout>;
   private connected = false;
 
@@ -19,17 +22,33 @@ export class ProgressiveRender implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts over with `total` items, `first` of them rendered at once, then `perTask` a task. */
-  reset(total: number, first: number, perTask: number): void {
+  /**
+   * Starts over with `total` items, `first` of them rendered at once, then `perTask` a task
+   * until `pauseAt` (by default, all of them).
+   */
+  reset(total: number, first: number, perTask: number, pauseAt = total): void {
     this.cancel();
     this.slice = Math.max(perTask, 1);
     this.total = total;
+    this.pauseAt = pauseAt;
     this.shown = Math.min(total, Math.max(first, 0));
   }
 
   /** True once every item is rendered. */
   get done(): boolean {
     return this.shown >= this.total;
+  }
+
+  /** True while more items are on their way by themselves: not once all are shown, nor while paused. */
+  get growing(): boolean {
+    return this.shown < Math.min(this.pauseAt, this.total);
+  }
+
+  /** Goes on growing to the end, after a pause. */
+  resume(): void {
+    if (this.pauseAt >= this.total) return;
+    this.pauseAt = this.total;
+    this.host.requestUpdate();
   }
 
   /** Renders at least `count` items in the next update, such as everything up to a step the reader jumps to. */
@@ -50,12 +69,12 @@ export class ProgressiveRender implements ReactiveController {
 
   hostUpdated(): void {
     // A timer, not a frame callback: input and painting run between slices, and hidden tabs still finish.
-    if (this.connected && !this.done && this.timer === undefined) this.timer = setTimeout(this.grow, 0);
+    if (this.connected && this.growing && this.timer === undefined) this.timer = setTimeout(this.grow, 0);
   }
 
   private readonly grow = () => {
     this.timer = undefined;
-    this.showAtLeast(this.shown + this.slice);
+    this.showAtLeast(Math.min(this.shown + this.slice, this.pauseAt));
   };
 
   private cancel(): void {

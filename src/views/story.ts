@@ -23,8 +23,10 @@ export interface StoryViewOptions {
   notes?: boolean;
   /** A chart for each step, drawn only while printing. */
   stepChart?: (step: StoryStep) => TemplateResult;
-  /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. While slices are still to come, the article is `aria-busy`. */
+  /** How many of the story's slices (see `storySlices`) are rendered yet; all when absent. */
   shown?: number;
+  /** More slices are on their way: the article is `aria-busy`. */
+  busy?: boolean;
   /**
    * Called as the reader reaches for the contents list (focus or a press on it) and when it
    * opens. With it, the list's links are left out until then (`contentsListed`): in a long
@@ -65,7 +67,7 @@ export function storyView(model: StoryModel, options: StoryViewOptions): Templat
   const steps = shown < story.steps.length ? story.steps.slice(0, shown) : story.steps;
   const rows = Math.min(Math.max(shown - story.steps.length, 0) * ROWS_PER_SLICE, model.events.length);
   const listed = !options.onContentsWanted || !!options.contentsListed;
-  return html`<article class="story" part="story" lang=${story.lang} aria-busy=${shown < storySlices(model) ? 'true' : nothing}>
+  return html`<article class="story" part="story" lang=${story.lang} aria-busy=${options.busy ? 'true' : nothing}>
     <header class="story-header" part="header">
       <p class="kicker" lang=${ifDefined(uiLang(model))}>${t.kicker} · ${t.asOfNote} ${formatDate(parseIsoDate(story.asOf), model.locale, FULL_DATE)}</p>
       ${heading(level, `${story.id}-title`, story.title)}

@@ -79,3 +79,40 @@ test('ProgressiveRender adds as many a task as the story asks for when it starts
   // A new story's count replaces the last one's.
   expect(progress.shown).toBe(6);
 });
+
+test('ProgressiveRender stops growing at its pause, not busy there, and goes on to the end when resumed', () => {
+  const { host, connect } = fakeHost();
+  const progress = new ProgressiveRender(host);
+  connect();
+  progress.reset(20, 4, 6, 12);
+  host.requestUpdate();
+  expect(progress.growing).toBe(true);
+  vi.runAllTimers();
+  // Never past the pause by itself, even when a slice would reach beyond it.
+  expect(progress.shown).toBe(12);
+  expect(progress.growing).toBe(false);
+  expect(progress.done).toBe(false);
+  progress.resume();
+  expect(progress.growing).toBe(true);
+  vi.runAllTimers();
+  expect(progress.shown).toBe(20);
+  expect(progress.done).toBe(true);
+  expect(progress.growing).toBe(false);
+});
+
+test('ProgressiveRender shows what a jump needs past its pause, and stays paused after it', () => {
+  const { host, connect } = fakeHost();
+  const progress = new ProgressiveRender(host);
+  connect();
+  progress.reset(20, 4, 6, 12);
+  host.requestUpdate();
+  vi.runAllTimers();
+  progress.showAtLeast(15);
+  expect(progress.shown).toBe(15);
+  const updates = host.updates;
+  vi.runAllTimers();
+  expect(progress.shown).toBe(15);
+  expect(host.updates).toBe(updates);
+  progress.showAtLeast(Number.POSITIVE_INFINITY);
+  expect(progress.done).toBe(true);
+});
