@@ -153,3 +153,24 @@ describe('what happened next', () => {
     await close();
   });
 });
+
+test('on a phone, the events table stacks each event as a card, under a caption as wide as the table, with and without JavaScript', async () => {
+  const measure = (table: Element | null | undefined) => {
+    const caption = table?.querySelector('caption')?.getBoundingClientRect();
+    const row = table?.querySelector('tbody tr')?.getBoundingClientRect();
+    return { caption: caption?.width ?? 0, captionHeight: caption?.height ?? 0, row: row?.width ?? 0, table: table?.getBoundingClientRect().width ?? 0 };
+  };
+  const story = await openPage(browser(), siteUrl(), { viewport: PHONE });
+  const inComponent = await story.page.evaluate(`(${measure})(document.querySelector('tide-story')?.shadowRoot?.querySelector('.events-table'))`);
+  await story.close();
+  const fallback = await openPage(browser(), siteUrl(), { viewport: PHONE, javaScriptEnabled: false });
+  const inStaticCopy = await fallback.page.evaluate(`(${measure})(document.querySelector('.tide-fallback .events-table'))`);
+  await fallback.close();
+  for (const box of [inComponent, inStaticCopy] as Array<ReturnType<typeof measure>>) {
+    expect(box.table).toBeGreaterThan(PHONE.width * 0.75);
+    expect(box.row).toBeCloseTo(box.table, 0);
+    // Its one sentence on a line or two, not a word to a line down a narrow column.
+    expect(box.caption).toBeCloseTo(box.table, 0);
+    expect(box.captionHeight).toBeLessThan(60);
+  }
+});
