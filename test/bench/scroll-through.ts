@@ -11,6 +11,14 @@ export interface ScrollThrough {
   steps: number;
   longTasks: number;
   longTaskMs: number;
+  /**
+   * Frames held up past 50 ms, and for how long in all: the Long Animation Frames API's
+   * blocking duration, which adds a frame's style, layout and paint to its longest task. The
+   * Long Tasks API leaves a frame's rendering out, so a frame that is slow only to lay out or
+   * paint is not a long task to it.
+   */
+  blockedFrames: number;
+  frameBlockingMs: number;
   stepChanges: number;
   stepP50Ms: number;
   stepP95Ms: number;
@@ -40,14 +48,20 @@ export function percentile(values: readonly number[], p: number): number {
 /** Installed before any page script: long tasks are only reported to observers that exist. */
 export const LONG_TASK_OBSERVER = `
   window.__tideLongTasks = [];
+  window.__tideLongFrames = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__tideLongTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__tideLongFrames.push([entry.startTime, entry.blockingDuration]);
+  }).observe({ type: 'long-animation-frame', buffered: true });
 `;
 
 declare global {
   interface Window {
     __tideLongTasks: Array<[number, number]>;
+    /** Start and blocking duration of each long animation frame. */
+    __tideLongFrames: Array<[number, number]>;
     __tideVisited: string[];
   }
 }
@@ -90,10 +104,11 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   // Counted at the end: a long story is still adding steps when the scroll begins.
   const steps = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0);
 
-  const { tasks, changes, visited } = await page.evaluate(
+  const { tasks, frames, changes, visited } = await page.evaluate(
     ([from, name]) => ({
       visited: new Set(window.__tideVisited).size,
       tasks: window.__tideLongTasks.filter(([at]) => at >= from),
+      frames: window.__tideLongFrames.filter(([at, blocking]) => at >= from && blocking > 0),
       changes: performance.getEntriesByName(name).filter((entry) => entry.startTime >= from).map((entry) => entry.duration),
     }),
     [start, TIMING.step] as const,
@@ -106,6 +121,8 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
     steps,
     longTasks: tasks.length,
     longTaskMs: Math.round(tasks.reduce((total, [, duration]) => total + duration, 0)),
+    blockedFrames: frames.length,
+    frameBlockingMs: Math.round(frames.reduce((total, [, blocking]) => total + blocking, 0)),
     stepChanges: changes.length,
     stepP50Ms: percentile(changes, 50),
     stepP95Ms: percentile(changes, 95),
