@@ -19,6 +19,8 @@ export interface ScrollThrough {
    */
   blockedFrames: number;
   frameBlockingMs: number;
+  /** The part of `frameBlockingMs` in frames that began while the story was still rendering in slices (`aria-busy`). */
+  fillingBlockingMs: number;
   stepChanges: number;
   stepP50Ms: number;
   stepP95Ms: number;
@@ -55,13 +57,31 @@ export const LONG_TASK_OBSERVER = `
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__tideLongFrames.push([entry.startTime, entry.blockingDuration]);
   }).observe({ type: 'long-animation-frame', buffered: true });
+  // When the story's article starts and stops being busy: whether a frame fell while it rendered in slices.
+  window.__tideBusy = [];
+  (function watchBusy() {
+    const article = document.querySelector('tide-story')?.shadowRoot?.querySelector('article');
+    if (!article) return requestAnimationFrame(watchBusy);
+    const note = () => window.__tideBusy.push([performance.now(), article.getAttribute('aria-busy') === 'true']);
+    note();
+    new MutationObserver(note).observe(article, { attributes: true, attributeFilter: ['aria-busy'] });
+  })();
 `;
+
+/** Whether the story was busy (rendering in slices) at a time, from the changes recorded by LONG_TASK_OBSERVER. */
+function busyAt(changes: ReadonlyArray<[number, boolean]>, at: number): boolean {
+  let busy = true;
+  for (const [time, state] of changes) if (time <= at) busy = state;
+  return busy;
+}
 
 declare global {
   interface Window {
     __tideLongTasks: Array<[number, number]>;
     /** Start and blocking duration of each long animation frame. */
     __tideLongFrames: Array<[number, number]>;
+    /** Each change of the story's `aria-busy`: time, and busy or not. */
+    __tideBusy: Array<[number, boolean]>;
     __tideVisited: string[];
   }
 }
@@ -104,11 +124,12 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   // Counted at the end: a long story is still adding steps when the scroll begins.
   const steps = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0);
 
-  const { tasks, frames, changes, visited } = await page.evaluate(
+  const { tasks, frames, busy, changes, visited } = await page.evaluate(
     ([from, name]) => ({
       visited: new Set(window.__tideVisited).size,
       tasks: window.__tideLongTasks.filter(([at]) => at >= from),
       frames: window.__tideLongFrames.filter(([at, blocking]) => at >= from && blocking > 0),
+      busy: window.__tideBusy,
       changes: performance.getEntriesByName(name).filter((entry) => entry.startTime >= from).map((entry) => entry.duration),
     }),
     [start, TIMING.step] as const,
@@ -123,6 +144,7 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
     longTaskMs: Math.round(tasks.reduce((total, [, duration]) => total + duration, 0)),
     blockedFrames: frames.length,
     frameBlockingMs: Math.round(frames.reduce((total, [, blocking]) => total + blocking, 0)),
+    fillingBlockingMs: Math.round(frames.reduce((total, [at, blocking]) => total + (busyAt(busy, at) ? blocking : 0), 0)),
     stepChanges: changes.length,
     stepP50Ms: percentile(changes, 50),
     stepP95Ms: percentile(changes, 95),
