@@ -137,7 +137,7 @@ function print(results: Results, reference?: Results): void {
     const p95Budget = key === 'flagship' ? TIMING_BUDGETS.flagshipStepP95Ms : TIMING_BUDGETS.largeStepP95Ms;
     row(`${name}: steps visited by scrolling`, `${run.stepsVisited} of ${run.steps}`);
     row(`${name}: long tasks while scrolling (${CPU_SLOWDOWN}× CPU)`, `${run.longTasks} (${run.longTaskMs} ms)`, '0', meets(run.longTasks <= TIMING_BUDGETS.longTasks));
-    row(`${name}: frames blocked over 50 ms, rendering included`, `${run.blockedFrames} (blocking ${run.frameBlockingMs} ms)`, '0', meets(run.blockedFrames <= TIMING_BUDGETS.longTasks));
+    row(`${name}: frames held past 50 ms, rendering included`, `${run.blockedFrames} (blocking ${run.frameBlockingMs} ms)`, '0', meets(run.blockedFrames <= TIMING_BUDGETS.longFrames));
     row(`${name}: of that blocking, while the story rendered in slices`, `${run.fillingBlockingMs} ms`);
     row(`${name}: step change p50 / p95 / max`, `${ms(run.stepP50Ms)} / ${ms(run.stepP95Ms)} / ${ms(run.stepMaxMs)} over ${run.stepChanges}`, `p95 ≤ ${p95Budget} ms`, meets(run.stepP95Ms <= p95Budget));
     row(`${name}: first render after parse (${CPU_SLOWDOWN}× CPU)`, ms(run.firstRenderMs), key === 'large' ? `≤ ${TIMING_BUDGETS.largeFirstRenderMs} ms` : '', key === 'large' ? meets(run.firstRenderMs <= TIMING_BUDGETS.largeFirstRenderMs) : '');

@@ -47,8 +47,11 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** Installed before any page script: long tasks are only reported to observers that exist. */
-export const LONG_TASK_OBSERVER = `
+/**
+ * Installed before any page script: long tasks and long frames are only reported to observers
+ * that exist. Also notes each change of the story's `aria-busy`, from its first render on.
+ */
+export const PAGE_OBSERVERS = `
   window.__tideLongTasks = [];
   window.__tideLongFrames = [];
   new PerformanceObserver((list) => {
@@ -68,7 +71,7 @@ export const LONG_TASK_OBSERVER = `
   })();
 `;
 
-/** Whether the story was busy (rendering in slices) at a time, from the changes recorded by LONG_TASK_OBSERVER. */
+/** Whether the story was busy (rendering in slices) at a time, from the changes recorded by PAGE_OBSERVERS. */
 function busyAt(changes: ReadonlyArray<[number, boolean]>, at: number): boolean {
   let busy = true;
   for (const [time, state] of changes) if (time <= at) busy = state;
@@ -89,7 +92,7 @@ declare global {
 export async function scrollThrough(page: Page, url: string, options: ScrollOptions): Promise<ScrollThrough> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: options.cpuSlowdown });
-  await page.addInitScript(LONG_TASK_OBSERVER);
+  await page.addInitScript(PAGE_OBSERVERS);
   await page.goto(url);
   await page.waitForFunction(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('.steps'));
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, TIMING.chartDrawn);
