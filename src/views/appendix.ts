@@ -28,6 +28,19 @@ function eventRow(model: StoryModel, event: TimedEvent): TemplateResult {
   </tr>`;
 }
 
+/**
+ * Rows per row group. On phones each group skips its layout while off screen (tide-story.css),
+ * and is laid out in one frame as it comes near. Twenty rows made that frame twice as long;
+ * a group per row had Chromium checking a thousand elements' positions on every frame.
+ */
+const ROWS_PER_GROUP = 10;
+
+function rowGroups(events: readonly TimedEvent[]): TimedEvent[][] {
+  const groups: TimedEvent[][] = [];
+  for (let start = 0; start < events.length; start += ROWS_PER_GROUP) groups.push(events.slice(start, start + ROWS_PER_GROUP));
+  return groups;
+}
+
 /** Every event, in order: the chart's text alternative. The first `rows` only, while a long story renders. */
 function eventsTable(model: StoryModel, level: number, rows: number): TemplateResult {
   const events = rows < model.events.length ? model.events.slice(0, rows) : model.events;
@@ -36,9 +49,7 @@ function eventsTable(model: StoryModel, level: number, rows: number): TemplateRe
     <table class="events-table">
       <caption>${model.t.eventsCaption}</caption>
       <thead><tr><th scope="col">${model.t.colWhen}</th><th scope="col">${model.t.colPlace}</th><th scope="col">${model.t.colWhat}</th><th scope="col">${model.t.colSources}</th></tr></thead>
-      <tbody>
-        ${events.map((event) => guard([model, event], () => eventRow(model, event)))}
-      </tbody>
+      ${rowGroups(events).map((group) => html`<tbody>${group.map((event) => guard([model, event], () => eventRow(model, event)))}</tbody>`)}
     </table>
   </section>`;
 }

@@ -173,3 +173,48 @@ test('at the whole year, the chart shows every event in one shape per kind, and 
   expect(chart.elements).toBeLessThan(300);
   expect(problems).toEqual([]);
 });
+
+test('on a phone, the filled-in table lays out only the cards near the reader, yet any row can be scrolled to, read and focused', async () => {
+  open = await openPage(browser(), url, { viewport: PHONE });
+  const { page, problems } = open;
+  await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+  await everyRowRendered(page);
+  await settle(page);
+  /** For each row group, whether its rows are rendered, or skipped while off screen. */
+  const groups = () =>
+    page.evaluate(() =>
+      [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.events-table tbody') ?? [])].map(
+        (group) => group.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
+      ),
+    );
+  const rendered = await groups();
+  expect(rendered.length).toBeGreaterThan(1);
+  expect(rendered[0]).toBe(true);
+  expect(rendered.filter(Boolean).length).toBeLessThanOrEqual(2);
+
+  // Far down the table: scrolled to, the row is laid out and on screen with its text.
+  const far = story.events[Math.floor(EVENTS * 0.7)];
+  const row = page.locator('tide-story').locator(`.events-table tr[data-event-id="${far?.id}"]`);
+  await row.scrollIntoViewIfNeeded();
+  await settle(page);
+  await expect.poll(() => row.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+  const box = await row.boundingBox();
+  expect(box && box.height > 0 && box.y < PHONE.height && box.y + box.height > 0).toBe(true);
+  expect(await row.innerText()).toContain(far?.title ?? '');
+  expect((await groups())[0]).toBe(false);
+
+  // A link near the table's end, focused as a keyboard reader would reach it: on screen, its group unclipped.
+  const link = page.locator('tide-story').locator('.events-table a.to-step').last();
+  await link.focus();
+  await settle(page);
+  const focused = await link.evaluate((element) => ({
+    top: element.getBoundingClientRect().top,
+    clip: getComputedStyle(element.closest('tbody') ?? element).contentVisibility,
+  }));
+  expect(focused.top).toBeGreaterThanOrEqual(0);
+  expect(focused.top).toBeLessThan(PHONE.height);
+  expect(focused.clip).toBe('visible');
+  expect(problems).toEqual([]);
+  await open.close();
+  open = undefined;
+});
