@@ -13,7 +13,7 @@ import { formatDate, FULL_DATE } from '../story/dates.ts';
 import { fetchStoryText, type LoadFailure } from '../story/fetch.ts';
 import { CHECKED_ATTRIBUTE, isInvalidJson, isStoryError, loadValidator, readStory, ValidatorUnavailable } from '../story/read.ts';
 import type { StoryStep } from '../story/schema.ts';
-import { APPENDIX_IDS } from '../views/appendix.ts';
+import { APPENDIX_IDS, LONG_TABLE_ROWS } from '../views/appendix.ts';
 import { EPILOGUE_ID } from '../views/epilogue.ts';
 import { describeStepWhen, uiLang } from '../views/format.ts';
 import { storySlices, storyView } from '../views/story.ts';
@@ -63,11 +63,11 @@ const DECK_CHART_SCALE = 2.5;
 const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 6 } as const;
 
 /**
- * A long events table (over `rows` rows) waits until the reader comes within `nearEnd` steps of
- * the last, or asks for it. While the reader is in the steps it made every frame dearer: the
- * large story's 1,000 rows are 11,300 of its page's 22,500 elements.
+ * A long events table waits until the reader comes within `nearEnd` steps of the last, or asks
+ * for it. While the reader is in the steps it made every frame dearer: the large story's 1,000
+ * rows are 11,300 of its page's 22,500 elements.
  */
-const WAITING_TABLE = { rows: 200, nearEnd: 10 } as const;
+const WAITING_TABLE = { rows: LONG_TABLE_ROWS, nearEnd: 10 } as const;
 
 function slicesPerTask(slices: number): number {
   return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.tasks), RENDER_SLICES.fewest), RENDER_SLICES.most);

@@ -29,9 +29,16 @@ function eventRow(model: StoryModel, event: TimedEvent): TemplateResult {
 }
 
 /**
- * Rows per row group. On phones each group skips its layout while off screen (tide-story.css),
- * and is laid out in one frame as it comes near. Twenty rows made that frame twice as long;
- * a group per row had Chromium checking a thousand elements' positions on every frame.
+ * A table of more rows than this is long: it waits for the reader (tide-story.ts) and, on a
+ * phone, lays out only the row groups near them (tide-story.css). A short one is laid out as
+ * it arrives, while the page loads, rather than a group at a time as the reader scrolls.
+ */
+export const LONG_TABLE_ROWS = 200;
+
+/**
+ * Rows per row group of a long table. Each group is laid out in one frame as it comes near.
+ * Twenty rows made that frame twice as long; a group per row had Chromium checking a thousand
+ * elements' positions on every frame.
  */
 const ROWS_PER_GROUP = 10;
 
@@ -44,12 +51,13 @@ function rowGroups(events: readonly TimedEvent[]): TimedEvent[][] {
 /** Every event, in order: the chart's text alternative. The first `rows` only, while a long story renders. */
 function eventsTable(model: StoryModel, level: number, rows: number): TemplateResult {
   const events = rows < model.events.length ? model.events.slice(0, rows) : model.events;
+  const long = model.events.length > LONG_TABLE_ROWS;
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.events}>
     ${heading(level, APPENDIX_IDS.events, model.t.eventsHeading)}
-    <table class="events-table">
+    <table class=${long ? 'events-table is-long' : 'events-table'}>
       <caption>${model.t.eventsCaption}</caption>
       <thead><tr><th scope="col">${model.t.colWhen}</th><th scope="col">${model.t.colPlace}</th><th scope="col">${model.t.colWhat}</th><th scope="col">${model.t.colSources}</th></tr></thead>
-      ${rowGroups(events).map((group) => html`<tbody>${group.map((event) => guard([model, event], () => eventRow(model, event)))}</tbody>`)}
+      ${(long ? rowGroups(events) : [events]).map((group) => html`<tbody>${group.map((event) => guard([model, event], () => eventRow(model, event)))}</tbody>`)}
     </table>
   </section>`;
 }
