@@ -237,6 +237,8 @@ export class TideStory extends LitElement {
     root: () => this.scrollRoot,
     initialStep: () => this.model && this.startStepId(this.model),
     allStepsAdded: () => this.progress.shown >= (this.model?.story.steps.length ?? 0),
+    // Entering full screen resizes the page behind the deck; the deck's step must not move with it.
+    held: () => this.presenting,
     activate: (index, cause) => this.handleActivate(index, cause),
   });
 

@@ -31,6 +31,11 @@ export interface StepControllerOptions {
   initialStep(): string | undefined;
   /** False while more steps are still to be added (a story rendering in slices). */
   allStepsAdded(): boolean;
+  /**
+   * True while something else chooses the step, such as a presentation over the page: only
+   * jumps move it then, and a resize or scroll puts the held step back at the reading line.
+   */
+  held(): boolean;
   /** Called whenever the active step changes. */
   activate(index: number, cause: StepCause): void;
 }
@@ -159,6 +164,10 @@ export class StepController implements ReactiveController {
     if (viewport.height !== this.measuredHeight) this.measure();
     const origin = first.getBoundingClientRect().top - viewport.top;
     const index = activeIndexAt(this.tops, this.line - origin);
+    if (index !== this.active && (cause === 'scroll' || cause === 'resize') && this.active >= 0 && this.options.held()) {
+      this.jumpTo(this.active);
+      return;
+    }
     if (index !== this.active) {
       this.active = index;
       // Before activating, while layout is still clean: Scrollama measures the steps it is given.

@@ -76,6 +76,27 @@ describe('entering and leaving', () => {
     await close();
   });
 
+  test('the deck keeps its step when the window changes size behind it, as entering full screen does on a laptop', async () => {
+    const { page, problems, close } = await openPage(browser(), siteUrl('#kharkiv'), { viewport: { width: 1920, height: 900 } });
+    await settle(page);
+    expect(await activeSteps(page)).toEqual(['kharkiv']);
+    await present(page);
+    // Each size moves a different step to the page's reading line behind the deck.
+    for (const viewport of [FULL_HD, { width: 1366, height: 768 }, { width: 1280, height: 1000 }]) {
+      await page.setViewportSize(viewport);
+      await settle(page);
+      expect(await readDeck(page), `at ${viewport.width}×${viewport.height}`).toMatchObject({ open: true, step: 'kharkiv' });
+    }
+    await page.keyboard.press('ArrowRight');
+    expect((await readDeck(page)).step).toBe('sumy-bakery');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('tide-story')?.hasAttribute('presenting'));
+    await settle(page);
+    expect(await expectActiveAtReadingLine(page, 'after Escape')).toBe('sumy-bakery');
+    expect(problems).toEqual([]);
+    await close();
+  });
+
   test('the exit button leaves too, and focus returns to the step in the story', async () => {
     const { page, close } = await openPage(browser(), siteUrl(), { viewport: { width: 1280, height: 720 } });
     await present(page);
