@@ -13,7 +13,7 @@ import { formatDate, FULL_DATE } from '../story/dates.ts';
 import { fetchStoryText, type LoadFailure } from '../story/fetch.ts';
 import { CHECKED_ATTRIBUTE, isInvalidJson, isStoryError, loadValidator, readStory, ValidatorUnavailable } from '../story/read.ts';
 import type { StoryStep } from '../story/schema.ts';
-import { APPENDIX_IDS, LONG_TABLE_ROWS } from '../views/appendix.ts';
+import { APPENDIX_IDS, hasLongTable } from '../views/appendix.ts';
 import { EPILOGUE_ID } from '../views/epilogue.ts';
 import { describeStepWhen, uiLang } from '../views/format.ts';
 import { storySlices, storyView } from '../views/story.ts';
@@ -67,7 +67,7 @@ const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 6 } as c
  * for it. While the reader is in the steps it made every frame dearer: the large story's 1,000
  * rows are 11,300 of its page's 22,500 elements.
  */
-const WAITING_TABLE = { rows: LONG_TABLE_ROWS, nearEnd: 10 } as const;
+const WAITING_TABLE = { nearEnd: 10 } as const;
 
 function slicesPerTask(slices: number): number {
   return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.tasks), RENDER_SLICES.fewest), RENDER_SLICES.most);
@@ -494,7 +494,7 @@ export class TideStory extends LitElement {
     // scroll a jump as far as the frame's height it has been told.
     const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
     // A story that opens near its end resumes at once (handleActivate).
-    const pauseAt = model.events.length > WAITING_TABLE.rows ? model.story.steps.length : slices;
+    const pauseAt = hasLongTable(model) ? model.story.steps.length : slices;
     this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerTask(slices), pauseAt);
     this.model = model;
     this.error = undefined;

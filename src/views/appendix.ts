@@ -33,7 +33,11 @@ function eventRow(model: StoryModel, event: TimedEvent): TemplateResult {
  * phone, lays out only the row groups near them (tide-story.css). A short one is laid out as
  * it arrives, while the page loads, rather than a group at a time as the reader scrolls.
  */
-export const LONG_TABLE_ROWS = 200;
+const LONG_TABLE_ROWS = 200;
+
+export function hasLongTable(model: StoryModel): boolean {
+  return model.events.length > LONG_TABLE_ROWS;
+}
 
 /**
  * Rows per row group of a long table. Each group is laid out in one frame as it comes near.
@@ -51,7 +55,7 @@ function rowGroups(events: readonly TimedEvent[]): TimedEvent[][] {
 /** Every event, in order: the chart's text alternative. The first `rows` only, while a long story renders. */
 function eventsTable(model: StoryModel, level: number, rows: number): TemplateResult {
   const events = rows < model.events.length ? model.events.slice(0, rows) : model.events;
-  const long = model.events.length > LONG_TABLE_ROWS;
+  const long = hasLongTable(model);
   return html`<section class="appendix-section" aria-labelledby=${APPENDIX_IDS.events}>
     ${heading(level, APPENDIX_IDS.events, model.t.eventsHeading)}
     <table class=${long ? 'events-table is-long' : 'events-table'}>

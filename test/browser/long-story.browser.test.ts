@@ -214,6 +214,10 @@ test('on a phone, the filled-in table lays out only the cards near the reader, y
   expect(focused.top).toBeGreaterThanOrEqual(0);
   expect(focused.top).toBeLessThan(PHONE.height);
   expect(focused.clip).toBe('visible');
+
+  // Printed from a phone, every group is laid out: none is left blank on paper.
+  await page.emulateMedia({ media: 'print' });
+  await expect.poll(async () => (await groups()).every(Boolean)).toBe(true);
   expect(problems).toEqual([]);
   await open.close();
   open = undefined;
