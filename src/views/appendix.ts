@@ -29,9 +29,9 @@ function eventRow(model: StoryModel, event: TimedEvent): TemplateResult {
 }
 
 /**
- * A table of more rows than this is long: it waits for the reader (tide-story.ts) and, on a
- * phone, lays out only the row groups near them (tide-story.css). A short one is laid out as
- * it arrives, while the page loads, rather than a group at a time as the reader scrolls.
+ * A table of more rows than this is long: it waits for the reader (tide-story.ts), and lays
+ * out only the row groups near them (tide-story.css). A short one is laid out as it arrives,
+ * while the page loads, rather than a group at a time as the reader scrolls.
  */
 const LONG_TABLE_ROWS = 200;
 

@@ -21,7 +21,8 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: switches a test needs beyond these, such as the accessibility tree of a screen reader. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: [
@@ -34,6 +35,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--font-render-hinting=none',
+      ...extraArgs,
     ],
   });
 }

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateLargeStory } from '../bench/large-story.ts';
-import { activeSteps, fixturePage, openPage, PHONE, settle, sharedBrowser, waitForStory, type StoryPage } from './harness.ts';
+import { launchChromium } from './chromium.ts';
+import { activeSteps, DESKTOP, expectNoAxeViolations, fixturePage, openPage, PHONE, settle, sharedBrowser, waitForStory, type StoryPage } from './harness.ts';
 
 const browser = sharedBrowser();
 const story = generateLargeStory({ seed: 7 });
@@ -174,8 +175,11 @@ test('at the whole year, the chart shows every event in one shape per kind, and 
   expect(problems).toEqual([]);
 });
 
-test('on a phone, the filled-in table lays out only the cards near the reader, yet any row can be scrolled to, read and focused', async () => {
-  open = await openPage(browser(), url, { viewport: PHONE });
+test.each([
+  ['on a phone, where its rows stack as cards', PHONE],
+  ['on a wide screen, where its rows are a grid', DESKTOP],
+])('%s, the filled-in table lays out only the rows near the reader, yet any row can be scrolled to, read and focused', async (_where, viewport) => {
+  open = await openPage(browser(), url, { viewport });
   const { page, problems } = open;
   await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
   await everyRowRendered(page);
@@ -199,9 +203,13 @@ test('on a phone, the filled-in table lays out only the cards near the reader, y
   await settle(page);
   await expect.poll(() => row.evaluate((element) => element.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
   const box = await row.boundingBox();
-  expect(box && box.height > 0 && box.y < PHONE.height && box.y + box.height > 0).toBe(true);
+  expect(box && box.height > 0 && box.y < viewport.height && box.y + box.height > 0).toBe(true);
   expect(await row.innerText()).toContain(far?.title ?? '');
   expect((await groups())[0]).toBe(false);
+  // axe on the rows as laid out: a skipped group has no layout to check, and its stale boxes overlap.
+  const laidOut = (await groups()).flatMap((shown, index) => (shown ? [`.events-table > tbody:nth-of-type(${index + 1})`] : []));
+  expect(laidOut.length).toBeGreaterThan(0);
+  await expectNoAxeViolations(page, `long table at ${viewport.width} px`, ['.events-table > thead', ...laidOut]);
 
   // A link near the table's end, focused as a keyboard reader would reach it: on screen, its group unclipped.
   const link = page.locator('tide-story').locator('.events-table a.to-step').last();
@@ -212,13 +220,54 @@ test('on a phone, the filled-in table lays out only the cards near the reader, y
     clip: getComputedStyle(element.closest('tbody') ?? element).contentVisibility,
   }));
   expect(focused.top).toBeGreaterThanOrEqual(0);
-  expect(focused.top).toBeLessThan(PHONE.height);
+  expect(focused.top).toBeLessThan(viewport.height);
   expect(focused.clip).toBe('visible');
 
-  // Printed from a phone, every group is laid out: none is left blank on paper.
+  if (viewport === DESKTOP) {
+    // Each row is a grid of its own: its cells must still stand under the column headings.
+    const columns = await page.evaluate((id) => {
+      const table = document.querySelector('tide-story')?.shadowRoot?.querySelector('.events-table');
+      const edges = (cells: NodeListOf<Element> | undefined) => [...(cells ?? [])].map((cell) => Math.round(cell.getBoundingClientRect().left));
+      return { headings: edges(table?.querySelectorAll('thead th')), row: edges(table?.querySelectorAll(`tr[data-event-id="${id}"] td`)) };
+    }, far?.id);
+    expect(columns.headings).toHaveLength(4);
+    expect(new Set(columns.headings).size).toBe(4);
+    expect(columns.row).toEqual(columns.headings);
+  }
+
+  // Printed, every group is laid out: none is left blank on paper.
   await page.emulateMedia({ media: 'print' });
   await expect.poll(async () => (await groups()).every(Boolean)).toBe(true);
   expect(problems).toEqual([]);
   await open.close();
   open = undefined;
+});
+
+test('a screen reader is given every row of a long table, also the rows not laid out while off screen', async () => {
+  // Chromium builds its whole accessibility tree only when assistive technology asks for it; this switch asks.
+  const reader = await launchChromium(['--force-renderer-accessibility']);
+  try {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const { page, problems, close } = await openPage(reader, url, { viewport });
+      await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+      await everyRowRendered(page);
+      await settle(page);
+      const skipped = await page.evaluate(
+        () => [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.events-table tbody') ?? [])].filter((group) => !group.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })).length,
+      );
+      expect(skipped).toBeGreaterThan(EVENTS / 20);
+
+      const cdp = await page.context().newCDPSession(page);
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const exposed = (role: string) => nodes.filter((node) => !node.ignored && node.role?.value === role);
+      // The heading row, and one for each event.
+      expect(exposed('row')).toHaveLength(EVENTS + 1);
+      const last = story.events.at(-1)?.title ?? '';
+      expect(exposed('cell').some((cell) => String(cell.name?.value).includes(last))).toBe(true);
+      expect(problems).toEqual([]);
+      await close();
+    }
+  } finally {
+    await reader.close();
+  }
 });
