@@ -5,7 +5,8 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { openPage, sharedBrowser, siteUrl } from './harness.ts';
+import { generateLargeStory } from '../bench/large-story.ts';
+import { fixturePage, openPage, sharedBrowser, siteUrl } from './harness.ts';
 import { pdfImages, pdfPages } from './poppler.ts';
 
 const browser = sharedBrowser();
@@ -96,5 +97,36 @@ test('with teacher notes switched on, each step’s notes are printed under it',
     for (const note of step.notes) expect(all, `${step.id} note`).toContain(squash(note));
   }
   expect(all.toLowerCase().split('teacher notes').length - 1).toBe(STORY.steps.filter((step) => step.notes.length).length);
+  await close();
+});
+
+test('a long events table prints as a table, with its column headings at the top of every page it runs over', async () => {
+  // Long enough for the table to be long (over 200 events), with few steps, so that it prints quickly.
+  const story = generateLargeStory({ seed: 3, events: 240, steps: 4 });
+  const json = JSON.stringify(story).replaceAll('<', '\\u003c');
+  const url = fixturePage(
+    'long-handout',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long handout</title><link rel="icon" href="data:,"><script type="module" src="%BUNDLE%"></script></head>
+    <body><main><tide-story heading-level="1"><script type="application/json">${json}</script></tide-story></main></body></html>`,
+  );
+  const { page, problems, close } = await openPage(browser(), url, { viewport: { width: 1280, height: 800 } });
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(
+    (rows) => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.events-table tbody tr').length === rows,
+    story.events.length,
+  );
+  const file = `${OUT}/long-table.pdf`;
+  await page.pdf({ path: file, format: 'A4', printBackground: true });
+  const pages = pdfPages(file).map(squash);
+  const first = pages.findIndex((text) => text.includes('Every event on the timeline, in order'));
+  // The last event on the calendar is the table's last row; steps, printed before it, may show it too.
+  const last = pages.findLastIndex((text) => text.includes(squash(story.events.at(-1)?.title ?? '')));
+  expect(first).toBeGreaterThan(0);
+  expect(last - first).toBeGreaterThan(3);
+  // pdftotext reads a table row by row across its columns: the headings row opens each later page.
+  expect(pages[first]).toMatch(/Every event on the timeline, in order, with where it comes from\. When Where /);
+  const headed = pages.slice(first + 1, last + 1).map((text) => /^When Where .*What happened .*Sources/.test(text));
+  expect(headed).toEqual(headed.map(() => true));
+  expect(problems).toEqual([]);
   await close();
 });
