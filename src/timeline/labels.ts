@@ -42,10 +42,12 @@ export class LabelRows {
     const ideal = Math.min(Math.max(x - width / 2, lowest), highest);
     for (let row = 0; row < this.rows.length; row += 1) {
       const taken = this.rows[row] as Array<[number, number]>;
-      const starts = [ideal, ...taken.flatMap(([a, b]) => [a - LABEL_GAP - width, b + LABEL_GAP])]
+      // Only labels within reach can block a start or offer one: a long row is not searched whole.
+      const near = taken.filter(([a, b]) => b + LABEL_GAP >= lowest && a - LABEL_GAP - width <= highest);
+      const starts = [ideal, ...near.flatMap(([a, b]) => [a - LABEL_GAP - width, b + LABEL_GAP])]
         .filter((start) => start >= lowest && start <= highest)
         .sort((p, q) => Math.abs(p - ideal) - Math.abs(q - ideal));
-      const x0 = starts.find((start) => taken.every(([a, b]) => start + width + LABEL_GAP <= a + 1e-6 || start >= b + LABEL_GAP - 1e-6));
+      const x0 = starts.find((start) => near.every(([a, b]) => start + width + LABEL_GAP <= a + 1e-6 || start >= b + LABEL_GAP - 1e-6));
       if (x0 !== undefined) {
         taken.push([x0, x0 + width]);
         return { key, row, x0, x1: x0 + width };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LABEL_GAP, LABEL_REACH, LabelRows } from '../../src/timeline/labels.ts';
 import { estimateTextWidth } from '../../src/timeline/measure.ts';
@@ -29,6 +30,34 @@ describe('LabelRows', () => {
     rows.place({ key: 'a', x: 50, width: 90 });
     expect(rows.place({ key: 'b', x: 50, width: 20 })).toBeUndefined();
     expect(rows.place({ key: 'c', x: 50, width: 101 })).toBeUndefined();
+  });
+
+  test('in crowded rows, never overlaps, always touches its point, and drops a label only where no row has room', () => {
+    const request = fc.record({ x: fc.integer({ min: -20, max: 420 }), width: fc.integer({ min: 1, max: 120 }) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(request, { maxLength: 80 }), (rowCount, requests) => {
+        const rows = new LabelRows(rowCount, 0, 400);
+        const placed: Array<Array<[number, number]>> = Array.from({ length: rowCount }, () => []);
+        const fitsIn = (row: number, x0: number, width: number) => (placed[row] ?? []).every(([a, b]) => x0 + width + LABEL_GAP <= a + 1e-6 || x0 >= b + LABEL_GAP - 1e-6);
+        requests.forEach(({ x, width }, index) => {
+          const lowest = Math.max(0, x - LABEL_REACH - width);
+          const highest = Math.min(400 - width, x + LABEL_REACH);
+          const label = rows.place({ key: String(index), x, width });
+          if (label) {
+            expect(label.x0).toBeGreaterThanOrEqual(lowest - 1e-6);
+            expect(label.x0).toBeLessThanOrEqual(highest + 1e-6);
+            expect(fitsIn(label.row, label.x0, width)).toBe(true);
+            placed[label.row]?.push([label.x0, label.x1]);
+          } else {
+            // Scanned finely, no row has a start in reach where the label would fit.
+            for (let row = 0; row < rowCount; row += 1) {
+              for (let start = lowest; start <= highest; start += 0.25) expect(fitsIn(row, start, width), `${index} in row ${row} at ${start}`).toBe(false);
+            }
+          }
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   test('keeps a label at the edge inside the bounds', () => {
