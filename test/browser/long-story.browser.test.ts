@@ -55,6 +55,20 @@ async function everyRowRendered(page: Page): Promise<void> {
   );
 }
 
+/** Follows the chart's link to the events table, as a reader would. */
+async function followLinkToTable(page: Page): Promise<void> {
+  await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+}
+
+/** For each of the events table's row groups, whether its rows are laid out, or skipped while off screen. */
+function laidOutGroups(page: Page): Promise<boolean[]> {
+  return page.evaluate(() =>
+    [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.events-table tbody') ?? [])].map(
+      (group) => group.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
+    ),
+  );
+}
+
 /** Where the active step sits on screen, and how far the page is scrolled. */
 function readerPlace(page: Page): Promise<{ scrollY: number; top: number | undefined }> {
   return page.evaluate(() => ({ scrollY, top: document.querySelector('tide-story')?.shadowRoot?.querySelector('.steps > .step.is-active')?.getBoundingClientRect().top }));
@@ -132,7 +146,7 @@ test('the contents and the chart’s link to the events table reach what has not
   // Afresh, and straight away again: the chart's link to the events table, which comes last.
   await page.goto(url);
   await waitForStory(page, { firstSlice: true });
-  await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+  await followLinkToTable(page);
   await page.waitForFunction(() => document.querySelector('tide-story')?.shadowRoot?.activeElement?.id === 'tl-events', undefined, { timeout: 30_000 });
   const heading = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.getElementById('tl-events')?.getBoundingClientRect().top ?? -1);
   expect(heading).toBeGreaterThanOrEqual(0);
@@ -181,16 +195,10 @@ test.each([
 ])('%s, the filled-in table lays out only the rows near the reader, yet any row can be scrolled to, read and focused', async (_where, viewport) => {
   open = await openPage(browser(), url, { viewport });
   const { page, problems } = open;
-  await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+  await followLinkToTable(page);
   await everyRowRendered(page);
   await settle(page);
-  /** For each row group, whether its rows are rendered, or skipped while off screen. */
-  const groups = () =>
-    page.evaluate(() =>
-      [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.events-table tbody') ?? [])].map(
-        (group) => group.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
-      ),
-    );
+  const groups = () => laidOutGroups(page);
   const rendered = await groups();
   expect(rendered.length).toBeGreaterThan(1);
   expect(rendered[0]).toBe(true);
@@ -249,12 +257,10 @@ test('a screen reader is given every row of a long table, also the rows not laid
   try {
     for (const viewport of [PHONE, DESKTOP]) {
       const { page, problems, close } = await openPage(reader, url, { viewport });
-      await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelector<HTMLAnchorElement>('.graphic figcaption a')?.click());
+      await followLinkToTable(page);
       await everyRowRendered(page);
       await settle(page);
-      const skipped = await page.evaluate(
-        () => [...(document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.events-table tbody') ?? [])].filter((group) => !group.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })).length,
-      );
+      const skipped = (await laidOutGroups(page)).filter((laidOut) => !laidOut).length;
       expect(skipped).toBeGreaterThan(EVENTS / 20);
 
       const cdp = await page.context().newCDPSession(page);
