@@ -177,3 +177,37 @@ test('on a phone, the events table stacks each event as a card, under a caption 
     expect(box.skipped).toBe(0);
   }
 });
+
+test('while the script is on its way, the hidden static story is laid out only near the top; if it never comes, the story shows whole and its links land', async () => {
+  const { page, close } = await openPage(browser(), siteUrl(), {
+    viewport: PHONE,
+    waitForStory: false,
+    prepare: (page) => page.route('**/assets/index-*.js', (route) => route.abort()),
+  });
+  const fallback = page.locator('.tide-fallback');
+  // A part whose first child is skipped is not laid out: content-visibility skips what is inside a part, not the part.
+  const laidOut = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.tide-fallback :is(.step, .epilogue, .appendix-section)')].map(
+        (part) => part.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
+      ),
+    );
+  expect(await fallback.evaluate((element) => getComputedStyle(element).visibility)).toBe('hidden');
+  const whileHidden = await laidOut();
+  expect(whileHidden.length).toBeGreaterThan(18);
+  expect(whileHidden.filter(Boolean).length).toBeGreaterThan(0);
+  expect(whileHidden.filter(Boolean).length).toBeLessThanOrEqual(3);
+
+  await expect.poll(() => fallback.evaluate((element) => getComputedStyle(element).visibility), { timeout: 8_000 }).toBe('visible');
+  expect((await laidOut()).every(Boolean)).toBe(true);
+  // The events table's last "Read in the story" link goes to its step, on screen.
+  const link = page.locator('.tide-fallback .events-table a.to-step').last();
+  const target = (await link.getAttribute('href')) ?? '';
+  await link.click();
+  const heading = page.locator(`.tide-fallback ${target} h2`);
+  const box = await heading.boundingBox();
+  expect(box?.height).toBeGreaterThan(10);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+  await close();
+});
