@@ -159,6 +159,8 @@ function print(results: Results, reference?: Results): void {
       firstRenderBudget === undefined ? '' : `≤ ${firstRenderBudget} ms`,
       firstRenderBudget === undefined ? '' : meets(run.firstRenderMs <= firstRenderBudget),
     );
+    row(`${name}: load (${CPU_SLOWDOWN}× CPU): chart drawn after navigation`, ms(run.drawnMs));
+    row(`${name}: load: long tasks; frames held past 50 ms`, `${run.loadLongTasks}; ${run.loadBlockedFrames} (blocking ${run.loadFrameBlockingMs} ms)`);
     row(`${name}: JS heap after scrolling`, `${run.heapMb.toFixed(1)} MB`);
   }
   const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((r) => (r[column] ?? '').length)));

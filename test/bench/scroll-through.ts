@@ -27,6 +27,12 @@ export interface ScrollThrough {
   stepMaxMs: number;
   /** From the data being read to the chart's first drawing, on the same throttled CPU. */
   firstRenderMs: number;
+  /** From navigation to the chart's first drawing: when the reader first sees the story. */
+  drawnMs: number;
+  /** The page's load, from navigation until the scroll began: long tasks, and frames held past 50 ms with their blocking. */
+  loadLongTasks: number;
+  loadBlockedFrames: number;
+  loadFrameBlockingMs: number;
   heapMb: number;
   scrollSeconds: number;
 }
@@ -97,8 +103,11 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   await page.waitForFunction(() => document.querySelector('tide-story')?.shadowRoot?.querySelector('.steps'));
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, TIMING.chartDrawn);
   await page.waitForLoadState('networkidle');
-  const firstRenderMs = await page.evaluate(
-    ([parsed, drawn]) => (performance.getEntriesByName(drawn)[0]?.startTime ?? NaN) - (performance.getEntriesByName(parsed)[0]?.startTime ?? NaN),
+  const { firstRenderMs, drawnMs } = await page.evaluate(
+    ([parsed, drawn]) => {
+      const drawnAt = performance.getEntriesByName(drawn)[0]?.startTime ?? NaN;
+      return { firstRenderMs: drawnAt - (performance.getEntriesByName(parsed)[0]?.startTime ?? NaN), drawnMs: drawnAt };
+    },
     [TIMING.parsed, TIMING.chartDrawn] as const,
   );
 
@@ -127,11 +136,13 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
   // Counted at the end: a long story is still adding steps when the scroll begins.
   const steps = await page.evaluate(() => document.querySelector('tide-story')?.shadowRoot?.querySelectorAll('.steps > .step').length ?? 0);
 
-  const { tasks, frames, busy, changes, visited } = await page.evaluate(
+  const { tasks, frames, loadTasks, loadFrames, busy, changes, visited } = await page.evaluate(
     ([from, name]) => ({
       visited: new Set(window.__tideVisited).size,
       tasks: window.__tideLongTasks.filter(([at]) => at >= from),
       frames: window.__tideLongFrames.filter(([at, blocking]) => at >= from && blocking > 0),
+      loadTasks: window.__tideLongTasks.filter(([at]) => at < from),
+      loadFrames: window.__tideLongFrames.filter(([at, blocking]) => at < from && blocking > 0),
       busy: window.__tideBusy,
       changes: performance.getEntriesByName(name).filter((entry) => entry.startTime >= from).map((entry) => entry.duration),
     }),
@@ -153,6 +164,10 @@ export async function scrollThrough(page: Page, url: string, options: ScrollOpti
     stepP95Ms: percentile(changes, 95),
     stepMaxMs: Math.max(...changes),
     firstRenderMs,
+    drawnMs,
+    loadLongTasks: loadTasks.length,
+    loadBlockedFrames: loadFrames.length,
+    loadFrameBlockingMs: Math.round(loadFrames.reduce((total, [, blocking]) => total + blocking, 0)),
     heapMb: usedSize / 1_048_576,
     scrollSeconds,
   };
