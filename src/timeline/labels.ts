@@ -42,7 +42,7 @@ export class LabelRows {
     const ideal = Math.min(Math.max(x - width / 2, lowest), highest);
     for (let row = 0; row < this.rows.length; row += 1) {
       const taken = this.rows[row] as Array<[number, number]>;
-      // Only labels within reach can block a start or offer one: a long row is not searched whole.
+      // Only labels within reach can block a start or offer one: starts are tried against those, not the whole row.
       const near = taken.filter(([a, b]) => b + LABEL_GAP >= lowest && a - LABEL_GAP - width <= highest);
       const starts = [ideal, ...near.flatMap(([a, b]) => [a - LABEL_GAP - width, b + LABEL_GAP])]
         .filter((start) => start >= lowest && start <= highest)
