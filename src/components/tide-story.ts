@@ -54,13 +54,13 @@ const PRINT_CHART = { width: 640, height: 200 } as const;
 const DECK_CHART_SCALE = 2.5;
 /**
  * A story renders in slices (`storySlices`: one per step, then the events table): `first`
- * with the first paint, or up to `ahead` past the step it opens on, then enough a task to
- * fill in over about `tasks` tasks, between `fewest` and `most`, so that no task holds a
- * phone's main thread for long. Laying out a slice costs about as much as rendering it, so a
- * short story takes two a task; a long page's layout costs much the same whatever is added,
- * so a long story takes more, in fewer tasks.
+ * with the first paint, or up to `ahead` past the step it opens on, then enough a frame to
+ * fill in over about `tasks` frames, between `fewest` and `most`, so that no task holds a
+ * phone's main thread for long. Laying out a slice costs about as much as rendering it, and
+ * both grow with what is added, so a short story takes two a frame, and a long one at most
+ * four (six gave frames of 55-80 ms at 4x CPU as the large story's page grew).
  */
-const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 6 } as const;
+const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 4 } as const;
 
 /**
  * A long events table waits until the reader comes within `nearEnd` steps of the last, or asks
@@ -69,7 +69,7 @@ const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 6 } as c
  */
 const WAITING_TABLE = { nearEnd: 10 } as const;
 
-function slicesPerTask(slices: number): number {
+function slicesPerFrame(slices: number): number {
   return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.tasks), RENDER_SLICES.fewest), RENDER_SLICES.most);
 }
 
@@ -495,7 +495,7 @@ export class TideStory extends LitElement {
     const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
     // A story that opens near its end resumes at once (handleActivate).
     const pauseAt = hasLongTable(model) ? model.story.steps.length : slices;
-    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerTask(slices), pauseAt);
+    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerFrame(slices), pauseAt);
     this.model = model;
     this.error = undefined;
     this.stepper.resetStart();

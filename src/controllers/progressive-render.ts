@@ -1,10 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** How long a slice waits for a frame before going on without one. */
+const HIDDEN_TAB_WAIT_MS = 100;
+
 /**
  * Renders a list a slice at a time: the first slice with the first paint, the rest one slice
- * per task afterwards, so that no single task holds a phone's main thread for long. The host
- * reads `shown` when it renders; a first slice as long as the list shows it whole at once.
- * It may pause partway, until the host asks it to go on (`resume`) or a jump needs more.
+ * a frame afterwards, each in a task of its own, so that no task or frame holds a phone's
+ * main thread for long. The host reads `shown` when it renders; a first slice as long as the
+ * list shows it whole at once. It may pause partway, until the host asks it to go on
+ * (`resume`) or a jump needs more.
  */
 export class ProgressiveRender implements ReactiveController {
   /** How many items the host renders now. */
@@ -12,10 +16,11 @@ export class ProgressiveRender implements ReactiveController {
   private total = 0;
   /** Growing by itself stops here, until `resume`. */
   private pauseAt = 0;
+  private frame?: number;
   private timer?: ReturnType<typeof setTimeout>;
   private connected = false;
 
-  /** Items added per task after the first slice. */
+  /** Items added per frame after the first slice. */
   private slice = 1;
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -23,12 +28,12 @@ export class ProgressiveRender implements ReactiveController {
   }
 
   /**
-   * Starts over with `total` items, `first` of them rendered at once, then `perTask` a task
+   * Starts over with `total` items, `first` of them rendered at once, then `perFrame` a frame
    * until `pauseAt` (by default, all of them).
    */
-  reset(total: number, first: number, perTask: number, pauseAt = total): void {
+  reset(total: number, first: number, perFrame: number, pauseAt = total): void {
     this.cancel();
-    this.slice = Math.max(perTask, 1);
+    this.slice = Math.max(perFrame, 1);
     this.total = total;
     this.pauseAt = pauseAt;
     this.shown = Math.min(total, Math.max(first, 0));
@@ -68,9 +73,18 @@ export class ProgressiveRender implements ReactiveController {
   }
 
   hostUpdated(): void {
-    // A timer, not a frame callback: input and painting run between slices, and hidden tabs still finish.
-    if (this.connected && this.growing && this.timer === undefined) this.timer = setTimeout(this.grow, 0);
+    if (!this.connected || !this.growing || this.timer !== undefined) return;
+    // The next slice waits for a frame, then runs in a task of its own, so that each frame lays
+    // out one slice at most (back-to-back timers put two in one frame) and input runs between.
+    // A hidden tab draws no frames: the timer stands in for the frame there.
+    this.frame = requestAnimationFrame(this.afterFrame);
+    this.timer = setTimeout(this.afterFrame, HIDDEN_TAB_WAIT_MS);
   }
+
+  private readonly afterFrame = () => {
+    this.cancel();
+    this.timer = setTimeout(this.grow, 0);
+  };
 
   private readonly grow = () => {
     this.timer = undefined;
@@ -78,7 +92,9 @@ export class ProgressiveRender implements ReactiveController {
   };
 
   private cancel(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     clearTimeout(this.timer);
+    this.frame = undefined;
     this.timer = undefined;
   }
 }

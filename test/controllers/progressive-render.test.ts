@@ -20,19 +20,40 @@ function fakeHost() {
   return { host, connect, disconnect };
 }
 
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+/** The next frame, then the task after it, where a slice is added. */
+const nextFrame = () => vi.advanceTimersToNextFrame().advanceTimersToNextTimer();
 
-test('ProgressiveRender shows the first slice, then one more slice per task until all are shown', () => {
+/** Node has no frames: the fake timers fake only what exists, so these stand in to be replaced. */
+function installFrames(): void {
+  const noFrames = () => {
+    throw new Error('the fake timers should have replaced this');
+  };
+  vi.stubGlobal('requestAnimationFrame', noFrames);
+  vi.stubGlobal('cancelAnimationFrame', noFrames);
+}
+
+beforeEach(() => {
+  installFrames();
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+test('ProgressiveRender shows the first slice, then one more slice per frame until all are shown', () => {
   const { host, connect } = fakeHost();
   const progress = new ProgressiveRender(host);
   connect();
   progress.reset(10, 3, 4);
   host.requestUpdate();
   expect(progress.shown).toBe(3);
+  // Not before the frame that shows the first slice: then both would be laid out in one frame.
+  vi.advanceTimersToNextFrame();
+  expect(progress.shown).toBe(3);
   vi.advanceTimersToNextTimer();
   expect(progress.shown).toBe(7);
-  vi.advanceTimersToNextTimer();
+  nextFrame();
   expect(progress.shown).toBe(10);
   expect(progress.done).toBe(true);
   const updates = host.updates;
@@ -65,17 +86,17 @@ test('ProgressiveRender stops when its host leaves the page, and a new story sta
   expect(progress.done).toBe(true);
 });
 
-test('ProgressiveRender adds as many a task as the story asks for when it starts over', () => {
+test('ProgressiveRender adds as many a frame as the story asks for when it starts over', () => {
   const { host, connect } = fakeHost();
   const progress = new ProgressiveRender(host);
   connect();
   progress.reset(20, 4, 6);
   host.requestUpdate();
-  vi.advanceTimersToNextTimer();
+  nextFrame();
   expect(progress.shown).toBe(10);
   progress.reset(20, 4, 2);
   host.requestUpdate();
-  vi.advanceTimersToNextTimer();
+  nextFrame();
   // A new story's count replaces the last one's.
   expect(progress.shown).toBe(6);
 });
@@ -114,5 +135,21 @@ test('ProgressiveRender shows what a jump needs past its pause, and stays paused
   expect(progress.shown).toBe(15);
   expect(host.updates).toBe(updates);
   progress.showAtLeast(Number.POSITIVE_INFINITY);
+  expect(progress.done).toBe(true);
+});
+
+test('ProgressiveRender still finishes in a hidden tab, which draws no frames', () => {
+  // Frames are asked for, and never come.
+  vi.useRealTimers();
+  vi.stubGlobal('requestAnimationFrame', () => 0);
+  vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const { host, connect } = fakeHost();
+  const progress = new ProgressiveRender(host);
+  connect();
+  progress.reset(10, 3, 4);
+  host.requestUpdate();
+  vi.runAllTimers();
+  expect(progress.shown).toBe(10);
   expect(progress.done).toBe(true);
 });
