@@ -76,9 +76,9 @@ export class ProgressiveRender implements ReactiveController {
     if (!this.connected || !this.growing || this.timer !== undefined) return;
     // The next slice waits for a frame, then runs in a task of its own, so that each frame lays
     // out one slice at most (back-to-back timers put two in one frame) and input runs between.
-    // A hidden tab draws no frames: the timer stands in for the frame there.
+    // A hidden tab draws no frames: there the slice comes after a wait instead.
     this.frame = requestAnimationFrame(this.afterFrame);
-    this.timer = setTimeout(this.afterFrame, HIDDEN_TAB_WAIT_MS);
+    this.timer = setTimeout(this.grow, HIDDEN_TAB_WAIT_MS);
   }
 
   private readonly afterFrame = () => {
@@ -87,7 +87,7 @@ export class ProgressiveRender implements ReactiveController {
   };
 
   private readonly grow = () => {
-    this.timer = undefined;
+    this.cancel();
     this.showAtLeast(Math.min(this.shown + this.slice, this.pauseAt));
   };
 
