@@ -55,12 +55,12 @@ const DECK_CHART_SCALE = 2.5;
 /**
  * A story renders in slices (`storySlices`: one per step, then the events table): `first`
  * with the first paint, or up to `ahead` past the step it opens on, then enough a frame to
- * fill in over about `tasks` frames, between `fewest` and `most`, so that no task holds a
+ * fill in over about `frames` frames, between `fewest` and `most`, so that no task holds a
  * phone's main thread for long. Laying out a slice costs about as much as rendering it, and
  * both grow with what is added, so a short story takes two a frame, and a long one at most
  * four (six gave frames of 55-80 ms at 4x CPU as the large story's page grew).
  */
-const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 4 } as const;
+const RENDER_SLICES = { first: 4, ahead: 3, frames: 20, fewest: 2, most: 4 } as const;
 
 /**
  * A long events table waits until the reader comes within `nearEnd` steps of the last, or asks
@@ -70,7 +70,7 @@ const RENDER_SLICES = { first: 4, ahead: 3, tasks: 20, fewest: 2, most: 4 } as c
 const WAITING_TABLE = { nearEnd: 10 } as const;
 
 function slicesPerFrame(slices: number): number {
-  return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.tasks), RENDER_SLICES.fewest), RENDER_SLICES.most);
+  return Math.min(Math.max(Math.ceil(slices / RENDER_SLICES.frames), RENDER_SLICES.fewest), RENDER_SLICES.most);
 }
 
 const NO_EVENTS: readonly string[] = [];
