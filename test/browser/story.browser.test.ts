@@ -182,7 +182,12 @@ test('while the script is on its way, the hidden static story is laid out only n
   const { page, close } = await openPage(browser(), siteUrl(), {
     viewport: PHONE,
     waitForStory: false,
-    prepare: (page) => page.route('**/assets/index-*.js', (route) => route.abort()),
+    prepare: async (page) => {
+      await page.route('**/assets/index-*.js', (route) => route.abort());
+      // A slow connection, so the page's parts arrive over a second or two, as on a phone: each must still show with the rest.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 40_000, uploadThroughput: -1 });
+    },
   });
   const fallback = page.locator('.tide-fallback');
   // A part whose first child is skipped is not laid out: content-visibility skips what is inside a part, not the part.
