@@ -44,10 +44,7 @@ export class LabelRows {
       const taken = this.rows[row] as Array<[number, number]>;
       // Only labels within reach can block a start or offer one: starts are tried against those, not the whole row.
       const near = taken.filter(([a, b]) => b + LABEL_GAP >= lowest && a - LABEL_GAP - width <= highest);
-      const starts = [ideal, ...near.flatMap(([a, b]) => [a - LABEL_GAP - width, b + LABEL_GAP])]
-        .filter((start) => start >= lowest && start <= highest)
-        .sort((p, q) => Math.abs(p - ideal) - Math.abs(q - ideal));
-      const x0 = starts.find((start) => near.every(([a, b]) => start + width + LABEL_GAP <= a + 1e-6 || start >= b + LABEL_GAP - 1e-6));
+      const x0 = nearestFreeStart(ideal, lowest, highest, width, near);
       if (x0 !== undefined) {
         taken.push([x0, x0 + width]);
         return { key, row, x0, x1: x0 + width };
@@ -55,4 +52,27 @@ export class LabelRows {
     }
     return undefined;
   }
+}
+
+/**
+ * The start nearest `ideal` where a label clears every near one: `ideal` itself, or just
+ * beside a near label, within [lowest, highest]. Of starts equally near, the first tried wins.
+ */
+function nearestFreeStart(ideal: number, lowest: number, highest: number, width: number, near: ReadonlyArray<readonly [number, number]>): number | undefined {
+  let best: number | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  const consider = (start: number) => {
+    if (start < lowest || start > highest) return;
+    const distance = Math.abs(start - ideal);
+    if (distance < bestDistance && near.every(([a, b]) => start + width + LABEL_GAP <= a + 1e-6 || start >= b + LABEL_GAP - 1e-6)) {
+      best = start;
+      bestDistance = distance;
+    }
+  };
+  consider(ideal);
+  for (const [a, b] of near) {
+    consider(a - LABEL_GAP - width);
+    consider(b + LABEL_GAP);
+  }
+  return best;
 }

@@ -32,7 +32,7 @@ describe('LabelRows', () => {
     expect(rows.place({ key: 'c', x: 50, width: 101 })).toBeUndefined();
   });
 
-  test('in crowded rows, never overlaps, always touches its point, and drops a label only where no row has room', () => {
+  test('in crowded rows, never overlaps, always touches its point, moves as little as it can, and drops a label only where no row has room', () => {
     const request = fc.record({ x: fc.integer({ min: -20, max: 420 }), width: fc.integer({ min: 1, max: 120 }) });
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 3 }), fc.array(request, { maxLength: 80 }), (rowCount, requests) => {
@@ -47,6 +47,15 @@ describe('LabelRows', () => {
             expect(label.x0).toBeGreaterThanOrEqual(lowest - 1e-6);
             expect(label.x0).toBeLessThanOrEqual(highest + 1e-6);
             expect(fitsIn(label.row, label.x0, width)).toBe(true);
+            // The first row with room, and in it, no free start nearer to centred on its point.
+            const ideal = Math.min(Math.max(x - width / 2, lowest), highest);
+            const moved = Math.abs(label.x0 - ideal);
+            let better: string | undefined;
+            for (let start = lowest; start <= highest && !better; start += 0.25) {
+              for (let row = 0; row < label.row; row += 1) if (fitsIn(row, start, width)) better = `row ${row} at ${start}`;
+              if (fitsIn(label.row, start, width) && Math.abs(start - ideal) < moved - 1e-6) better = `row ${label.row} at ${start}`;
+            }
+            expect(better, `label ${index}`).toBeUndefined();
             placed[label.row]?.push([label.x0, label.x1]);
           } else {
             // Scanned finely, no row has a start in reach where the label would fit.
