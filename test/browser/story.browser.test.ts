@@ -184,7 +184,7 @@ test('while the script is on its way, the hidden static story is laid out only n
     waitForStory: false,
     prepare: async (page) => {
       await page.route('**/assets/index-*.js', (route) => route.abort());
-      // A slow connection, so the page's parts arrive over a second or two, as on a phone: each must still show with the rest.
+      // A slow connection, so that the page arrives over more than a second, as on a phone: its later parts must still show with the rest.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 80_000, uploadThroughput: -1 });
     },
