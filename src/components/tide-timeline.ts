@@ -150,6 +150,8 @@ export class TideTimeline extends LitElement {
   private readonly views = new Map<string, ChartView>();
   /** A large story's shared mark paths, per zoom (see sharedPaths). */
   private readonly sharedByZoom = new Map<string, SharedPaths>();
+  /** Those of the whole axis, kept apart: steps return to it after zooms that would push it out. */
+  private readonly sharedWhole = new Map<string, SharedPaths>();
   private readonly sameDays = new Unchanged<DayBand>((day) => String(day.start));
   private readonly sameMarks = new Unchanged<Mark>((mark) => mark.id);
   private readonly sameLabels = new Unchanged<Label>((label) => label.key);
@@ -158,6 +160,7 @@ export class TideTimeline extends LitElement {
   private forgetViews(): void {
     this.views.clear();
     this.sharedByZoom.clear();
+    this.sharedWhole.clear();
     this.sameDays.clear();
     this.sameMarks.clear();
     this.sameLabels.clear();
@@ -244,7 +247,7 @@ export class TideTimeline extends LitElement {
         layout,
         days: this.sameDays.reuse(layout.days),
         marks: this.sameMarks.reuse(marks),
-        shared: shared ? keptRecent(this.sharedByZoom, sharedKey, () => sharedPaths(layout)) : [],
+        shared: shared ? keptRecent(zoom ? this.sharedByZoom : this.sharedWhole, sharedKey, () => sharedPaths(layout)) : [],
         spans,
         labels: this.sameLabels.reuse([...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))),
         title: model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR)),

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateLargeStory } from '../bench/large-story.ts';
 import { launchChromium } from './chromium.ts';
-import { activeSteps, DESKTOP, expectNoAxeViolations, fixturePage, openPage, PHONE, settle, sharedBrowser, waitForStory, type StoryPage } from './harness.ts';
+import { activeSteps, DESKTOP, expectNoAxeViolations, fixturePage, goToStep, openPage, PHONE, settle, sharedBrowser, waitForStory, type StoryPage } from './harness.ts';
 
 const browser = sharedBrowser();
 const story = generateLargeStory({ seed: 7 });
@@ -158,13 +158,18 @@ test('the contents and the chart’s link to the events table reach what has not
   open = undefined;
 });
 
-test('at the whole year, the chart shows every event in one shape per kind, and the step’s own again on top, as marks of their own', async () => {
+test('at the whole year, the chart shows every event in one shape per kind, and the step’s own again on top, as marks of their own; back at the whole year after nine zoomed steps, the same', async () => {
   // Every tenth step of the generated story shows the whole year.
   const overview = story.steps[9];
   open = await openPage(browser(), `${url}#${overview?.id}`, { viewport: PHONE });
   const { page, problems } = open;
   await settle(page);
   expect(await activeSteps(page)).toEqual([overview?.id]);
+  const sharedPaths = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector('tide-story')?.shadowRoot?.querySelector('tide-timeline')?.shadowRoot?.querySelector('svg.chart');
+      return [...(svg?.querySelectorAll('.mark-group') ?? [])].map((path) => `${path.getAttribute('class')} ${path.getAttribute('d')}`);
+    });
   const chart = await page.evaluate(() => {
     const svg = document.querySelector('tide-story')?.shadowRoot?.querySelector('tide-timeline')?.shadowRoot?.querySelector('svg.chart');
     const own = [...(svg?.querySelectorAll<SVGElement>('.mark') ?? [])];
@@ -186,6 +191,11 @@ test('at the whole year, the chart shows every event in one shape per kind, and 
   expect(chart.kinds).toBe(story.kinds.length);
   // A few hundred elements at most, where one per event would be thousands.
   expect(chart.elements).toBeLessThan(300);
+
+  // The chart keeps the whole year's marks while zooms come and go (more of them than it keeps views).
+  const whole = await sharedPaths();
+  for (const step of story.steps.slice(10, 20)) await goToStep(page, step.id);
+  expect(await sharedPaths()).toEqual(whole);
   expect(problems).toEqual([]);
 });
 
