@@ -1,7 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** How long a slice waits for a frame before going on without one. */
-const HIDDEN_TAB_WAIT_MS = 100;
+import { afterNextPaint } from './own-task.ts';
 
 /**
  * Renders a list a slice at a time: the first slice with the first paint, the rest one slice
@@ -16,8 +14,8 @@ export class ProgressiveRender implements ReactiveController {
   private total = 0;
   /** Growing by itself stops here, until `resume`. */
   private pauseAt = 0;
-  private frame?: number;
-  private timer?: ReturnType<typeof setTimeout>;
+  /** Cancels the next slice, while one is on its way. */
+  private cancelNext?: () => void;
   private connected = false;
 
   /** Items added per frame after the first slice. */
@@ -73,28 +71,19 @@ export class ProgressiveRender implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.connected || !this.growing || this.timer !== undefined) return;
-    // The next slice waits for a frame, then runs in a task of its own, so that each frame lays
-    // out one slice at most (back-to-back timers put two in one frame) and input runs between.
-    // A hidden tab draws no frames: there the slice comes after a wait instead.
-    this.frame = requestAnimationFrame(this.afterFrame);
-    this.timer = setTimeout(this.grow, HIDDEN_TAB_WAIT_MS);
+    if (!this.connected || !this.growing || this.cancelNext) return;
+    // The next slice waits for the frame that shows this one, so that each frame lays out one
+    // slice at most (back-to-back timers put two in one frame) and input runs between.
+    this.cancelNext = afterNextPaint(this.grow);
   }
 
-  private readonly afterFrame = () => {
-    this.cancel();
-    this.timer = setTimeout(this.grow, 0);
-  };
-
   private readonly grow = () => {
-    this.cancel();
+    this.cancelNext = undefined;
     this.showAtLeast(Math.min(this.shown + this.slice, this.pauseAt));
   };
 
   private cancel(): void {
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    clearTimeout(this.timer);
-    this.frame = undefined;
-    this.timer = undefined;
+    this.cancelNext?.();
+    this.cancelNext = undefined;
   }
 }
