@@ -6,6 +6,7 @@ import { ProgressiveRender } from '../controllers/progressive-render.ts';
 import type { ScrollRoot } from '../controllers/scroll-root.ts';
 import { StepController, type StepCause } from '../controllers/step-controller.ts';
 import { IdleQueue } from '../controllers/idle-queue.ts';
+import { nextTask } from '../controllers/own-task.ts';
 import { FragmentFollower, fragmentId } from '../controllers/url-fragment.ts';
 import { hasStrings, loadStrings, stringsFor, type Strings } from '../i18n/strings.ts';
 import { daySpan, hasNotes, slideCount, withLocale, type Span, type StoryModel } from '../story/model.ts';
@@ -224,6 +225,14 @@ export class TideStory extends LitElement {
   /** Presentation mode's code and styles, loaded the first time the story presents. */
   private deckMode?: StoryDeck;
   private loadedFrom?: string;
+  /** The story rendered with its top in view, not under a reader already scrolled into it. */
+  private opensAtTop = false;
+  /**
+   * Reading a story given inline, over a few tasks (see accept). Meanwhile the element shows
+   * its children as they were before it upgraded, and carries `aria-busy`, by which a page's
+   * styles can keep a fallback hidden as they did while it was `:not(:defined)`.
+   */
+  private readingInline = false;
   /** Aborts the story's fetch in flight when the element leaves the page or loads another. */
   private loading?: AbortController;
   private listeners?: AbortController;
@@ -236,6 +245,7 @@ export class TideStory extends LitElement {
     coveredByHost: () => this.headerOffset,
     root: () => this.scrollRoot,
     initialStep: () => this.model && this.startStepId(this.model),
+    opensAtTop: () => this.opensAtTop,
     allStepsAdded: () => this.progress.shown >= (this.model?.story.steps.length ?? 0),
     // Entering full screen resizes the page behind the deck; the deck's step must not move with it.
     held: () => this.presenting,
@@ -432,12 +442,20 @@ export class TideStory extends LitElement {
 
   private load(): void {
     const inline = this.querySelector(':scope > script[type="application/json"]');
+    this.setReadingInline(inline !== null);
     if (inline) void this.accept(inline.textContent ?? '', inline.getAttribute(CHECKED_ATTRIBUTE));
     else if (this.src) void this.fetchStory(this.src);
   }
 
+  private setReadingInline(reading: boolean): void {
+    this.readingInline = reading;
+    if (reading) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
+  }
+
   private async fetchStory(src: string): Promise<void> {
     this.cancelLoading();
+    this.setReadingInline(false);
     const loading = (this.loading = new AbortController());
     this.loadedFrom = src;
     this.model = undefined;
@@ -485,7 +503,14 @@ export class TideStory extends LitElement {
       else if (src === this.loadedFrom) this.fail(isStoryError(error) ? error.message : String(error), src !== undefined && isInvalidJson(error));
       return;
     }
-    // A newer src replaced this one while the validator or the language loaded.
+    // The first render is spread over tasks, so that none holds a phone's main thread for long:
+    // the data read (with the script's start); the first date formatter, which loads Intl's
+    // locale data (55-75 ms at 4x CPU); the render. The steps' first measurement and the chart's
+    // first drawing follow the first paint (StepController, TideTimeline).
+    await nextTask();
+    formatDate(0, this.interfaceLang(model), FULL_DATE);
+    await nextTask();
+    // A newer src replaced this one meanwhile, or while the validator or the language loaded.
     if (src !== this.loadedFrom) return;
     const slices = storySlices(model);
     const start = model.stepIndex.get(this.startStepId(model) ?? '') ?? 0;
@@ -493,9 +518,11 @@ export class TideStory extends LitElement {
     // nothing under them vanishes; and in a frame sized to its content, whose parent can only
     // scroll a jump as far as the frame's height it has been told.
     const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
+    this.opensAtTop = !whole;
     // A story that opens near its end resumes at once (handleActivate).
     const pauseAt = hasLongTable(model) ? model.story.steps.length : slices;
     this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerFrame(slices), pauseAt);
+    this.setReadingInline(false);
     this.model = model;
     this.error = undefined;
     this.stepper.resetStart();
@@ -515,6 +542,7 @@ export class TideStory extends LitElement {
   }
 
   private fail(message: string, retry: boolean): void {
+    this.setReadingInline(false);
     this.model = undefined;
     this.error = { message, retry };
     this.dispatchEvent(new CustomEvent<StoryErrorDetail>('tide-error', { detail: { message }, bubbles: true, composed: true }));
@@ -785,6 +813,7 @@ export class TideStory extends LitElement {
         <slot></slot>`;
     }
     if (!model) {
+      if (this.readingInline) return html`<slot></slot>`;
       return html`<div class="state loading" part="state" role="status" aria-busy="true" tabindex="-1">
         <p>${t.loading}</p>
       </div>`;

@@ -208,10 +208,16 @@ export class TideTimeline extends LitElement {
       if (!entry) return;
       const width = Math.round(entry.contentRect.width);
       const height = Math.round(entry.contentRect.height);
-      if (width !== this.size.width || height !== this.size.height) {
+      const resize = () => {
+        if (width === this.size.width && height === this.size.height) return;
         this.forgetViews();
         this.size = { width, height };
-      }
+      };
+      // The first drawing waits for a task of its own after this frame, which lays out and
+      // paints the page around the chart: drawing in it too held a long frame (40-75 ms at 4x
+      // CPU). Later resizes redraw in the frame, so that the chart never lags its box.
+      if (this.size.width && this.size.height) resize();
+      else setTimeout(resize);
     });
     this.resizeObserver.observe(frame);
   }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { oncePerFrame } from './once-per-frame.ts';
+import { afterNextPaint } from './own-task.ts';
 import { activeIndexAt, jumpTargetTop, readingLine, stepsNear, stillSurrounds, type WatchedSteps } from './reading-position.ts';
 import { elementRoot, findScrollingAncestor, windowRoot, type ScrollRoot } from './scroll-root.ts';
 import { startScrollama, type ScrollamaSession } from './scrollama-session.ts';
@@ -29,6 +30,11 @@ export interface StepControllerOptions {
   root(): ScrollRoot | undefined;
   /** The id of the step to start on, if any; asked once per story. */
   initialStep(): string | undefined;
+  /**
+   * True when the story opens with its top in view and no step to start on, where the first
+   * step is active until measured: its first measurement then waits until it has painted.
+   */
+  opensAtTop(): boolean;
   /** False while more steps are still to be added (a story rendering in slices). */
   allStepsAdded(): boolean;
   /**
@@ -71,6 +77,8 @@ export class StepController implements ReactiveController {
   private rootListeners?: AbortController;
   /** The start step is honoured once, on the first setup, not on every re-attach. */
   private startHonoured = false;
+  /** Cancels a first setup that waits for the story's first paint. */
+  private cancelWait?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -96,7 +104,7 @@ export class StepController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.connected) return;
+    if (!this.connected || this.cancelWait) return;
     const steps = this.options.steps();
     const kept = this.steps.length > 0 && this.steps.every((step, index) => step === steps[index]);
     if (kept && steps.length === this.steps.length) return;
@@ -105,6 +113,27 @@ export class StepController implements ReactiveController {
       return;
     }
     this.teardown();
+    this.steps = [];
+    if (steps.length === 0) return;
+    if (!this.startHonoured && !this.options.initialStep() && this.options.opensAtTop()) {
+      // Measuring now would add the page's first layout (about 65 ms at 4x CPU) to the task
+      // that rendered it; after the paint, the layout is done and measuring is cheap. Until
+      // then the first step is active, as the reader at the top expects.
+      if (this.active < 0) {
+        this.active = 0;
+        this.options.activate(0, 'initial');
+      }
+      this.cancelWait = afterNextPaint(() => {
+        this.cancelWait = undefined;
+        this.setUp(this.options.steps());
+      });
+      return;
+    }
+    this.setUp(steps);
+  }
+
+  /** Follows the scroll root, watches the steps' sizes and positions, and activates the step at the reading line (or the start step). */
+  private setUp(steps: readonly HTMLElement[]): void {
     this.steps = steps;
     if (steps.length === 0) return;
     this.follow(this.options.root() ?? this.nearestRoot());
@@ -130,10 +159,11 @@ export class StepController implements ReactiveController {
     for (const step of added) this.resizeObserver?.observe(step);
   }
 
-  /** The story's steps were replaced by a new story: its start step applies again, and its steps are set up afresh. */
+  /** The story's steps were replaced by a new story: its start step applies again, its steps are set up afresh, and none is active yet. */
   resetStart(): void {
     this.startHonoured = false;
     this.steps = [];
+    this.active = -1;
   }
 
   /** Scrolls so that the step is at the reading line, and makes it active. */
@@ -224,6 +254,8 @@ export class StepController implements ReactiveController {
   }
 
   private teardown(): void {
+    this.cancelWait?.();
+    this.cancelWait = undefined;
     this.scrollama?.destroy();
     this.scrollama = undefined;
     this.rootListeners?.abort();

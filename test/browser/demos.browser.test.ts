@@ -20,7 +20,9 @@ async function waitForStories(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
     (expected) => {
       const stories = [...document.querySelectorAll('tide-story')];
-      return stories.length === expected && stories.every((story) => story.shadowRoot?.querySelector('.step[aria-current="step"]'));
+      // Shown whole: the active step, and the chart, drawn in a task after the story's first paint.
+      const shown = (story: Element) => story.shadowRoot?.querySelector('.step[aria-current="step"]') && story.shadowRoot.querySelector('tide-timeline')?.shadowRoot?.querySelector('svg.chart');
+      return stories.length === expected && stories.every(shown);
     },
     count,
   );

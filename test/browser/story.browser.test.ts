@@ -178,6 +178,83 @@ test('on a phone, the events table stacks each event as a card, under a caption 
   }
 });
 
+/** What the reader saw at each frame of a page load, sampled in the task after the frame's paint. */
+interface LoadFrame {
+  story: boolean;
+  loading: boolean;
+  fallbackShown: boolean;
+  active: string[];
+  marks: number;
+  scrollY: number;
+}
+
+/** Starts sampling every frame from the moment the page opens. */
+async function sampleFrames(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const frames: LoadFrame[] = [];
+    Object.defineProperty(window, '__loadFrames', { value: frames });
+    const sample = () => {
+      const root = document.querySelector('tide-story')?.shadowRoot;
+      frames.push({
+        story: !!root?.querySelector('.steps'),
+        loading: !!root?.querySelector('.state.loading'),
+        fallbackShown: document.querySelector('.tide-fallback')?.checkVisibility({ visibilityProperty: true }) ?? false,
+        active: [...(root?.querySelectorAll<HTMLElement>('.steps > .step.is-active') ?? [])].map((step) => step.dataset.stepId ?? ''),
+        marks: root?.querySelector('tide-timeline')?.shadowRoot?.querySelectorAll('.mark').length ?? 0,
+        scrollY: Math.round(scrollY),
+      });
+    };
+    // A task queued from a frame's callbacks runs after that frame is painted.
+    const everyFrame = () => {
+      setTimeout(sample);
+      if (frames.length < 900) requestAnimationFrame(everyFrame);
+    };
+    requestAnimationFrame(everyFrame);
+  });
+}
+
+/** The frames sampled until the chart has been drawn, from the first that showed the story. */
+async function framesUntilDrawn(page: Page): Promise<{ before: LoadFrame[]; shown: LoadFrame[] }> {
+  const read = () => page.evaluate(() => (window as unknown as { __loadFrames: LoadFrame[] }).__loadFrames);
+  await expect.poll(async () => (await read()).some((frame) => frame.marks > 0)).toBe(true);
+  const frames = await read();
+  const first = frames.findIndex((frame) => frame.story);
+  return { before: frames.slice(0, first), shown: frames.slice(first) };
+}
+
+describe('while the story loads', () => {
+  test('it replaces the hidden static copy in one go, with the first step active from its first frame, and draws the chart once its words are on screen', async () => {
+    const { page, problems, close } = await openPage(browser(), siteUrl(), { viewport: PHONE, prepare: sampleFrames });
+    const [first] = await stepIds(page);
+    const { before, shown } = await framesUntilDrawn(page);
+    // Neither a loading message nor the static copy: the story is read and rendered over several tasks, and frames are painted between them.
+    expect([...before, ...shown].filter((frame) => frame.loading || frame.fallbackShown)).toEqual([]);
+    expect(shown.map((frame) => frame.active)).toEqual(shown.map(() => [first]));
+    // The chart is drawn in a task of its own, after the frame that first showed the story.
+    expect(shown[0]?.marks).toBe(0);
+    expect(shown.at(-1)?.marks).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test('a deep link shows its step from the story’s first frame, active and in place, never the top first', async () => {
+    const ids = await (async () => {
+      const { page, close } = await openPage(browser(), siteUrl(), { viewport: PHONE });
+      const all = await stepIds(page);
+      await close();
+      return all;
+    })();
+    const target = ids[Math.floor(ids.length / 2)] ?? '';
+    const { page, problems, close } = await openPage(browser(), siteUrl(`#${target}`), { viewport: PHONE, prepare: sampleFrames });
+    const { shown } = await framesUntilDrawn(page);
+    const settledAt = await page.evaluate(() => Math.round(scrollY));
+    expect(settledAt).toBeGreaterThan(PHONE.height);
+    expect(shown.map((frame) => [frame.active, frame.scrollY])).toEqual(shown.map(() => [[target], settledAt]));
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
 test('while the script is on its way, the hidden static story is laid out only near the top; if it never comes, the story shows whole and its links land', async () => {
   const { page, close } = await openPage(browser(), siteUrl(), {
     viewport: PHONE,
