@@ -463,7 +463,7 @@ export class TideStory extends LitElement {
     const seconds = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
     const download = fetchStoryText(src, seconds, loading.signal);
     // Work the story will need, done while it downloads: the validator's code, and (in a task of
-    // its own) the first date formatter, which loads Intl's locale data: about 120 ms at 4x CPU here.
+    // its own) the first date formatter, which loads Intl's locale data: 55-120 ms at 4x CPU here.
     loadValidator().catch(() => undefined);
     const lang = this.interfaceLang();
     setTimeout(() => formatDate(0, lang, FULL_DATE));
@@ -504,9 +504,9 @@ export class TideStory extends LitElement {
       return;
     }
     // The first render is spread over tasks, so that none holds a phone's main thread for long:
-    // the data read (with the script's start); the first date formatter, which loads Intl's
-    // locale data (55-75 ms at 4x CPU); the render. The steps' first measurement and the chart's
-    // first drawing follow the first paint (StepController, TideTimeline).
+    // the data read (with the script's start); the first date formatter, as fetchStory makes it
+    // while a file downloads (here a cache hit if it did); the render. The steps' first
+    // measurement and the chart's first drawing follow the first paint (StepController, TideTimeline).
     await nextTask();
     formatDate(0, this.interfaceLang(model), FULL_DATE);
     await nextTask();
