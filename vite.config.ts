@@ -60,6 +60,7 @@ function library({ name, entry, outDir, example = false }: LibraryFile): UserCon
       modulePreload: false,
       lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
       // Lazy chunks import what they share from the entry, which may export more than its API for that.
+      // Library mode leaves ES output unminified unless asked: Terser does it above, Rolldown for the examples.
       rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: example, chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   };

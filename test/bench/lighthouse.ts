@@ -28,7 +28,7 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
  * The figures of the median run of `runs`, chosen as Lighthouse's own tooling chooses it
  * (`computeMedianRun`: the run nearest the median FCP and time to interactive), with the
  * spread of the performance score and TBT. Lighthouse's guide to variability advises several
- * runs; on this shared machine one run's TBT has ranged from 18 to 560 ms on the same code.
+ * runs; on this shared machine one run's TBT has ranged from 15 to 560 ms on the same code.
  */
 export async function runLighthouse(url: string, formFactor: 'mobile' | 'desktop', { runs = 1, categories = CATEGORIES }: { runs?: number; categories?: string[] } = {}): Promise<LighthouseFigures> {
   const results: Result[] = [];
