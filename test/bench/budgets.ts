@@ -5,7 +5,7 @@
  */
 export const BYTE_BUDGETS = {
   /** JS and CSS the flagship page loads (the reader scrolls; presentation mode is not opened). */
-  flagship: { target: 25_000, ceiling: 33_560 },
+  flagship: { target: 25_000, ceiling: 33_550 },
   /** The library as a publisher's page loads it to show a story by URL: entry and validator. */
   embed: { target: 25_000, ceiling: 37_070 },
 } as const;
