@@ -7,7 +7,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
  * CSS can transition it, so marks glide when the axis zooms.
  */
 class PositionDirective extends Directive {
-  private transform?: string;
+  #transform?: string;
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
@@ -22,8 +22,8 @@ class PositionDirective extends Directive {
     const scale = scaleX === undefined ? '' : ` scaleX(${scaleX})`;
     const transform = `translate(${x}px, ${y}px)${scale}`;
     // Most elements stay put on a step change; setting the same value again still costs a parse.
-    if (transform !== this.transform) (part.element as SVGElement).style.setProperty('transform', transform);
-    this.transform = transform;
+    if (transform !== this.#transform) (part.element as SVGElement).style.setProperty('transform', transform);
+    this.#transform = transform;
     return nothing;
   }
 }

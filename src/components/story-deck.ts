@@ -31,40 +31,43 @@ export interface DeckState {
 const sheet = unsafeCSS(deckCss).styleSheet;
 
 export class StoryDeck {
-  private readonly swipe = new SwipeTracker();
-  private readonly presentation: PresentationController;
+  readonly #swipe = new SwipeTracker();
+  readonly #presentation: PresentationController;
+
+  readonly #actions: DeckActions;
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
-    private readonly actions: DeckActions,
+    actions: DeckActions,
   ) {
+    this.#actions = actions;
     const root = host.shadowRoot;
     if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    this.presentation = new PresentationController(host, { leftFullscreen: actions.exit, resized: actions.resized, keydown: actions.keydown });
+    this.#presentation = new PresentationController(host, { leftFullscreen: actions.exit, resized: actions.resized, keydown: actions.keydown });
   }
 
   /** Starts listening for keys and size changes, and asks for full screen. */
   start(): void {
-    this.presentation.start();
+    this.#presentation.start();
   }
 
   stop(): void {
-    this.presentation.stop();
+    this.#presentation.stop();
   }
 
   render(model: StoryModel, state: DeckState): TemplateResult {
-    const { actions } = this;
+    const actions = this.#actions;
     return html`<dialog
       class="deck"
       part="deck"
       aria-label=${model.t.presentation(model.story.title)}
       lang=${uiLang(model) ?? nothing}
       tabindex="-1"
-      @cancel=${this.handleCancel}
-      @close=${this.handleClose}
-      @pointerdown=${(event: PointerEvent) => this.swipe.down(event)}
-      @pointerup=${this.handlePointerUp}
-      @pointercancel=${() => this.swipe.cancel()}
+      @cancel=${this.#handleCancel}
+      @close=${this.#handleClose}
+      @pointerdown=${(event: PointerEvent) => this.#swipe.down(event)}
+      @pointerup=${this.#handlePointerUp}
+      @pointercancel=${() => this.#swipe.cancel()}
     >
       ${state.presenting
         ? deckView(model, {
@@ -81,15 +84,15 @@ export class StoryDeck {
   }
 
   /** The dialog's own Escape handling would close it; the mode follows instead. */
-  private readonly handleCancel = (event: Event) => {
+  readonly #handleCancel = (event: Event) => {
     event.preventDefault();
-    this.actions.exit();
+    this.#actions.exit();
   };
 
-  private readonly handleClose = () => this.actions.exit();
+  readonly #handleClose = () => this.#actions.exit();
 
-  private readonly handlePointerUp = (event: PointerEvent) => {
-    const move = this.swipe.up(event);
-    if (move) this.actions.move(move);
+  readonly #handlePointerUp = (event: PointerEvent) => {
+    const move = this.#swipe.up(event);
+    if (move) this.#actions.move(move);
   };
 }

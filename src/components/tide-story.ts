@@ -204,7 +204,7 @@ export class TideStory extends LitElement {
   private model?: StoryModel;
   /** Showing "what happened next" in presentation mode, after the last step. */
   private onEpilogue = false;
-  private get deck(): HTMLDialogElement | null {
+  get #deck(): HTMLDialogElement | null {
     return this.renderRoot?.querySelector<HTMLDialogElement>('dialog.deck') ?? null;
   }
 
@@ -212,80 +212,80 @@ export class TideStory extends LitElement {
   private active = 0;
   /** The step the charts show: the active one, two frames later (see handleActivate). */
   private charted = 0;
-  private chartFrame = 0;
+  #chartFrame = 0;
   private announcement = '';
   /** The contents list's links, built once the reader first reaches for it (see StoryViewOptions). */
   private contentsListed = false;
 
-  private readonly fragment = new FragmentFollower();
+  readonly #fragment = new FragmentFollower();
   /** Charts of the steps around the reader's, worked out while the reader reads. */
-  private readonly chartsAhead = new IdleQueue();
-  private readonly printWatch = new PrintWatch(this);
-  private readonly progress = new ProgressiveRender(this);
+  readonly #chartsAhead = new IdleQueue();
+  readonly #printWatch = new PrintWatch(this);
+  readonly #progress = new ProgressiveRender(this);
   /** Presentation mode's code and styles, loaded the first time the story presents. */
   private deckMode?: StoryDeck;
-  private loadedFrom?: string;
+  #loadedFrom?: string;
   /** The story rendered with its top in view, not under a reader already scrolled into it. */
-  private opensAtTop = false;
+  #opensAtTop = false;
   /**
    * Reading a story given inline, over a few tasks (see accept). Meanwhile the element shows
    * its children as they were before it upgraded, and carries `aria-busy`, by which a page's
    * styles can keep a fallback hidden as they did while it was `:not(:defined)`.
    */
-  private readingInline = false;
+  #readingInline = false;
   /** Aborts the story's fetch in flight when the element leaves the page or loads another. */
-  private loading?: AbortController;
-  private listeners?: AbortController;
-  private frameListener?: AbortController;
+  #loading?: AbortController;
+  #listeners?: AbortController;
+  #frameListener?: AbortController;
 
-  private readonly stepper = new StepController(this, {
-    steps: () => this.stepElements(),
+  readonly #stepper = new StepController(this, {
+    steps: () => this.#stepElements(),
     graphic: () => this.renderRoot.querySelector<HTMLElement>('.graphic'),
     offset: () => Math.min(Math.max(this.offset, 0), 1),
     coveredByHost: () => this.headerOffset,
     root: () => this.scrollRoot,
-    initialStep: () => this.model && this.startStepId(this.model),
-    opensAtTop: () => this.opensAtTop,
-    allStepsAdded: () => this.progress.shown >= (this.model?.story.steps.length ?? 0),
+    initialStep: () => this.model && this.#startStepId(this.model),
+    opensAtTop: () => this.#opensAtTop,
+    allStepsAdded: () => this.#progress.shown >= (this.model?.story.steps.length ?? 0),
     // Entering full screen resizes the page behind the deck; the deck's step must not move with it.
     held: () => this.presenting,
-    activate: (index, cause) => this.handleActivate(index, cause),
+    activate: (index, cause) => this.#handleActivate(index, cause),
   });
 
-  private collected?: { list: Element; steps: HTMLElement[] };
+  #collected?: { list: Element; steps: HTMLElement[] };
 
   /**
    * The step elements. The controller asks after every update, so they are collected again
    * only when the list changed: Lit updates each step's `<li>` in place, so the same list with
    * as many children holds the same steps.
    */
-  private stepElements(): HTMLElement[] {
+  #stepElements(): HTMLElement[] {
     const list = this.renderRoot.querySelector('.steps');
     if (!list) return [];
-    if (this.collected?.list !== list || this.collected.steps.length !== list.childElementCount) {
-      this.collected = { list, steps: [...list.querySelectorAll<HTMLElement>(':scope > .step')] };
+    if (this.#collected?.list !== list || this.#collected.steps.length !== list.childElementCount) {
+      this.#collected = { list, steps: [...list.querySelectorAll<HTMLElement>(':scope > .step')] };
     }
-    return this.collected.steps;
+    return this.#collected.steps;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.listeners = new AbortController();
-    window.addEventListener('hashchange', this.handleHashChange, { signal: this.listeners.signal });
-    if (!this.model && !this.error) this.load();
+    this.#listeners = new AbortController();
+    window.addEventListener('hashchange', this.#handleHashChange, { signal: this.#listeners.signal });
+    if (!this.model && !this.error) this.#load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A story taken off the page stops presenting; its dialog went with it.
     this.presenting = false;
-    this.listeners?.abort();
-    this.cancelLoading();
-    this.frameListener?.abort();
-    this.frameListener = undefined;
-    this.fragment.cancel();
-    this.chartsAhead.clear();
-    cancelAnimationFrame(this.chartFrame);
+    this.#listeners?.abort();
+    this.#cancelLoading();
+    this.#frameListener?.abort();
+    this.#frameListener = undefined;
+    this.#fragment.cancel();
+    this.#chartsAhead.clear();
+    cancelAnimationFrame(this.#chartFrame);
   }
 
   /** Scrolls to a step, given its id or index, and makes it active. */
@@ -293,11 +293,11 @@ export class TideStory extends LitElement {
     const index = typeof step === 'number' ? step : this.model?.stepIndex.get(step);
     if (index === undefined) return;
     this.onEpilogue = false;
-    this.jumpToStep(index);
+    this.#jumpToStep(index);
   }
 
   /** The step named by the URL, when deep links are on, or else `start-step`. */
-  private startStepId(model: StoryModel): string | undefined {
+  #startStepId(model: StoryModel): string | undefined {
     const fromUrl = this.deepLink ? fragmentId() : '';
     return fromUrl && model.stepIndex.has(fromUrl) ? fromUrl : this.startStep;
   }
@@ -306,16 +306,16 @@ export class TideStory extends LitElement {
    * Jumps to a step, rendering it first if the story has not reached it yet; `then` runs
    * once the step is in place, such as focusing it.
    */
-  private jumpToStep(index: number, then?: () => void): void {
+  #jumpToStep(index: number, then?: () => void): void {
     // The first slices are the steps, one each.
-    if (index < this.progress.shown) {
-      this.stepper.jumpTo(index);
+    if (index < this.#progress.shown) {
+      this.#stepper.jumpTo(index);
       then?.();
       return;
     }
-    this.progress.showAtLeast(index + 1 + RENDER_SLICES.ahead);
+    this.#progress.showAtLeast(index + 1 + RENDER_SLICES.ahead);
     void this.updateComplete.then(() => {
-      this.stepper.jumpTo(index);
+      this.#stepper.jumpTo(index);
       then?.();
     });
   }
@@ -331,22 +331,22 @@ export class TideStory extends LitElement {
   }
 
   /** The language the interface speaks: its own `lang`, the page's, or the story's; the first that Intl can read. */
-  private interfaceLang(model?: StoryModel): string {
+  #interfaceLang(model?: StoryModel): string {
     const fromPage = this.parentElement?.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
     return [this.lang, fromPage, model?.story.lang].map(languageTag).find(Boolean) ?? 'en';
   }
 
   /** Interface strings, also before any story has loaded (for loading and error messages). */
-  private strings(): Strings {
-    return this.view()?.t ?? this.tableFor(this.interfaceLang());
+  #strings(): Strings {
+    return this.#view()?.t ?? this.#tableFor(this.#interfaceLang());
   }
 
-  private pendingLang?: string;
+  #pendingLang?: string;
 
   /** A language's table; one not loaded yet gives English now and re-renders when it arrives. */
-  private tableFor(lang: string): Strings {
-    if (!hasStrings(lang) && this.pendingLang !== lang) {
-      this.pendingLang = lang;
+  #tableFor(lang: string): Strings {
+    if (!hasStrings(lang) && this.#pendingLang !== lang) {
+      this.#pendingLang = lang;
       // Offline and the table never came: the interface stays in English.
       loadStrings(lang).then(() => this.requestUpdate(), () => undefined);
     }
@@ -355,81 +355,81 @@ export class TideStory extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A src set or changed after connecting (as frameworks do) loads then; fetchStory records what it loaded.
-    if (changed.has('src') && this.src && this.src !== this.loadedFrom && this.isConnected) this.load();
+    if (changed.has('src') && this.src && this.src !== this.#loadedFrom && this.isConnected) this.#load();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('headerOffset')) this.style.setProperty('--_header-offset', `${Math.max(this.headerOffset, 0)}px`);
-    if (changed.has('scrollRoot')) this.followFrame();
-    this.placeFocusAfterRetry();
-    if (this.presenting && !this.deckMode) void this.loadDeck();
+    if (changed.has('scrollRoot')) this.#followFrame();
+    this.#placeFocusAfterRetry();
+    if (this.presenting && !this.deckMode) void this.#loadDeck();
     // `model` and `deckMode` are private, so PropertyValues<this> cannot name them.
     const privately = changed as Map<PropertyKey, unknown>;
-    if (changed.has('presenting') || privately.has('model') || privately.has('deckMode')) this.syncDeck(changed.get('presenting') === true);
+    if (changed.has('presenting') || privately.has('model') || privately.has('deckMode')) this.#syncDeck(changed.get('presenting') === true);
   }
 
-  private deckLoading?: Promise<void>;
+  #deckLoading?: Promise<void>;
 
-  private loadDeck(): Promise<void> {
-    this.deckLoading ??= import('./story-deck.ts').then(
+  #loadDeck(): Promise<void> {
+    this.#deckLoading ??= import('./story-deck.ts').then(
       ({ StoryDeck }) => {
         this.deckMode = new StoryDeck(this, {
-          move: (move) => this.move(move),
-          toggleNotes: this.toggleNotes,
+          move: (move) => this.#move(move),
+          toggleNotes: this.#toggleNotes,
           exit: () => this.exitPresentation(),
           resized: () => this.requestUpdate(),
-          keydown: (event) => this.handleKeyDown(event),
+          keydown: (event) => this.#handleKeyDown(event),
         });
       },
       () => {
         // Offline with the presentation code never fetched: stay in scroll mode, and let a later press try again.
-        this.deckLoading = undefined;
+        this.#deckLoading = undefined;
         this.presenting = false;
       },
     );
-    return this.deckLoading;
+    return this.#deckLoading;
   }
 
   /** Opens or closes the presentation dialog to match `presenting`. */
-  private syncDeck(wasPresenting: boolean): void {
-    const deck = this.deck;
+  #syncDeck(wasPresenting: boolean): void {
+    const deck = this.#deck;
     if (this.presenting && deck && !deck.open) {
       deck.showModal();
       deck.focus();
       this.deckMode?.start();
-      this.presentParam(true);
-      this.announcePresenting();
+      this.#presentParam(true);
+      this.#announcePresenting();
     } else if (!this.presenting && wasPresenting) {
       if (deck?.open) deck.close();
       this.deckMode?.stop();
-      this.presentParam(false);
-      this.returnFromDeck();
-      this.announcePresenting();
+      this.#presentParam(false);
+      this.#returnFromDeck();
+      this.#announcePresenting();
     }
   }
 
-  private announcePresenting(): void {
+  #announcePresenting(): void {
     this.dispatchEvent(new CustomEvent<PresentDetail>('tide-present', { detail: { presenting: this.presenting }, bubbles: true, composed: true }));
   }
 
   /** Focuses a step in the scrolling story without scrolling: the step controller places it. */
-  private focusStep(index: number): void {
+  #focusStep(index: number): void {
     this.renderRoot.querySelector<HTMLElement>(`.steps > .step:nth-child(${index + 1})`)?.focus({ preventScroll: true });
   }
 
   /** Back in scroll mode, the reader is at the slide they left: its step, or the epilogue. */
-  private returnFromDeck(): void {
+  #returnFromDeck(): void {
     if (this.onEpilogue) {
       this.onEpilogue = false;
-      this.reveal(EPILOGUE_ID);
+      this.#reveal(EPILOGUE_ID);
       return;
     }
     const active = this.active;
-    this.jumpToStep(active, () => this.focusStep(active));
+    this.#jumpToStep(active, () => this.#focusStep(active));
   }
 
   /** With deep links on, `?present` in the URL follows the mode, so a reload keeps presenting. */
-  private presentParam(on: boolean): void {
+  #presentParam(on: boolean): void {
     if (!this.deepLink) return;
     const params = new URLSearchParams(location.search);
     if (params.has('present') === on) return;
@@ -440,24 +440,24 @@ export class TideStory extends LitElement {
     history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
-  private load(): void {
+  #load(): void {
     const inline = this.querySelector(':scope > script[type="application/json"]');
-    this.setReadingInline(inline !== null);
-    if (inline) void this.accept(inline.textContent ?? '', inline.getAttribute(CHECKED_ATTRIBUTE));
-    else if (this.src) void this.fetchStory(this.src);
+    this.#setReadingInline(inline !== null);
+    if (inline) void this.#accept(inline.textContent ?? '', inline.getAttribute(CHECKED_ATTRIBUTE));
+    else if (this.src) void this.#fetchStory(this.src);
   }
 
-  private setReadingInline(reading: boolean): void {
-    this.readingInline = reading;
+  #setReadingInline(reading: boolean): void {
+    this.#readingInline = reading;
     if (reading) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
   }
 
-  private async fetchStory(src: string): Promise<void> {
-    this.cancelLoading();
-    this.setReadingInline(false);
-    const loading = (this.loading = new AbortController());
-    this.loadedFrom = src;
+  async #fetchStory(src: string): Promise<void> {
+    this.#cancelLoading();
+    this.#setReadingInline(false);
+    const loading = (this.#loading = new AbortController());
+    this.#loadedFrom = src;
     this.model = undefined;
     this.error = undefined;
     const seconds = Number.isFinite(this.loadTimeout) && this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT;
@@ -465,25 +465,25 @@ export class TideStory extends LitElement {
     // Work the story will need, done while it downloads: the validator's code, and (in a task of
     // its own) the first date formatter, which loads Intl's locale data: 55-120 ms at 4x CPU here.
     loadValidator().catch(() => undefined);
-    const lang = this.interfaceLang();
+    const lang = this.#interfaceLang();
     setTimeout(() => formatDate(0, lang, FULL_DATE));
     const result = await download;
     // A newer src replaced this one while it was in flight, or the element left the page: only the latest is shown.
-    if (loading.signal.aborted || src !== this.loadedFrom) return;
-    this.loading = undefined;
-    if (result.ok) await this.accept(result.text, null, src);
-    else await this.failLoading(src, (t) => explainFailure(t, src, result.failure));
+    if (loading.signal.aborted || src !== this.#loadedFrom) return;
+    this.#loading = undefined;
+    if (result.ok) await this.#accept(result.text, null, src);
+    else await this.#failLoading(src, (t) => explainFailure(t, src, result.failure));
   }
 
-  private cancelLoading(): void {
-    this.loading?.abort();
-    this.loading = undefined;
+  #cancelLoading(): void {
+    this.#loading?.abort();
+    this.#loading = undefined;
   }
 
   /** A load that a retry may fix, explained in the interface's language once its table is here. */
-  private async failLoading(src: string | undefined, explain: (t: Strings) => string): Promise<void> {
-    const t = await loadStrings(this.interfaceLang()).catch(() => this.strings());
-    if (src === this.loadedFrom) this.fail(explain(t), true);
+  async #failLoading(src: string | undefined, explain: (t: Strings) => string): Promise<void> {
+    const t = await loadStrings(this.#interfaceLang()).catch(() => this.#strings());
+    if (src === this.#loadedFrom) this.#fail(explain(t), true);
   }
 
   /**
@@ -491,16 +491,16 @@ export class TideStory extends LitElement {
    * the validator's code failing to arrive, which a retry may. The interface's language is
    * loaded first, so that the story never flashes up in English.
    */
-  private async accept(json: string, checkedAs: string | null, src?: string): Promise<void> {
+  async #accept(json: string, checkedAs: string | null, src?: string): Promise<void> {
     let model: StoryModel;
     try {
       model = await readStory(json, checkedAs);
       performance.mark(TIMING.parsed);
-      await loadStrings(this.interfaceLang(model)).catch(() => undefined);
+      await loadStrings(this.#interfaceLang(model)).catch(() => undefined);
     } catch (error) {
-      if (error instanceof ValidatorUnavailable) await this.failLoading(src, (t) => t.loadNetwork(src ?? location.href));
+      if (error instanceof ValidatorUnavailable) await this.#failLoading(src, (t) => t.loadNetwork(src ?? location.href));
       // A fetched file that is not JSON may have arrived cut short, or be mid-edit: a retry may fix it.
-      else if (src === this.loadedFrom) this.fail(isStoryError(error) ? error.message : String(error), src !== undefined && isInvalidJson(error));
+      else if (src === this.#loadedFrom) this.#fail(isStoryError(error) ? error.message : String(error), src !== undefined && isInvalidJson(error));
       return;
     }
     // The first render is spread over tasks, so that none holds a phone's main thread for long:
@@ -508,32 +508,32 @@ export class TideStory extends LitElement {
     // while a file downloads (here a cache hit if it did); the render. The steps' first
     // measurement and the chart's first drawing follow the first paint (StepController, TideTimeline).
     await nextTask();
-    formatDate(0, this.interfaceLang(model), FULL_DATE);
+    formatDate(0, this.#interfaceLang(model), FULL_DATE);
     await nextTask();
     // A newer src replaced this one meanwhile, or while the validator or the language loaded.
-    if (src !== this.loadedFrom) return;
+    if (src !== this.#loadedFrom) return;
     const slices = storySlices(model);
-    const start = model.stepIndex.get(this.startStepId(model) ?? '') ?? 0;
+    const start = model.stepIndex.get(this.#startStepId(model) ?? '') ?? 0;
     // Rendered whole: for a reader already scrolled into the story (its static fallback), so that
     // nothing under them vanishes; and in a frame sized to its content, whose parent can only
     // scroll a jump as far as the frame's height it has been told.
     const whole = this.getBoundingClientRect().top < 0 || this.scrollRoot?.kind === 'frame';
-    this.opensAtTop = !whole;
+    this.#opensAtTop = !whole;
     // A story that opens near its end resumes at once (handleActivate).
     const pauseAt = hasLongTable(model) ? model.story.steps.length : slices;
-    this.progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerFrame(slices), pauseAt);
-    this.setReadingInline(false);
+    this.#progress.reset(slices, whole ? slices : Math.max(RENDER_SLICES.first, start + 1 + RENDER_SLICES.ahead), slicesPerFrame(slices), pauseAt);
+    this.#setReadingInline(false);
     this.model = model;
     this.error = undefined;
-    this.stepper.resetStart();
+    this.#stepper.resetStart();
     await this.updateComplete;
     if (this.model !== model) return;
-    this.pinGraphic();
+    this.#pinGraphic();
     // The browser focuses the fragment's target itself when loading finishes (here, the unrendered
     // fallback, so focus falls to the body); reveal ours after that.
     // Presenting from `?present` waits for that too, or the browser would take focus out of the deck.
     const afterLoad = () => {
-      this.revealHashTarget();
+      this.#revealHashTarget();
       if (this.deepLink && new URLSearchParams(location.search).has('present')) this.present();
     };
     if (document.readyState === 'complete') afterLoad();
@@ -541,8 +541,8 @@ export class TideStory extends LitElement {
     this.dispatchEvent(new CustomEvent<ReadyDetail>('tide-ready', { detail: { title: model.story.title, steps: model.story.steps.length }, bubbles: true, composed: true }));
   }
 
-  private fail(message: string, retry: boolean): void {
-    this.setReadingInline(false);
+  #fail(message: string, retry: boolean): void {
+    this.#setReadingInline(false);
     this.model = undefined;
     this.error = { message, retry };
     this.dispatchEvent(new CustomEvent<StoryErrorDetail>('tide-error', { detail: { message }, bubbles: true, composed: true }));
@@ -552,24 +552,24 @@ export class TideStory extends LitElement {
    * A step change renders the story's steps at once and the charts in a later frame: in one
    * frame, the two cost a long task at 4x CPU. The `TIMING.step` measure is their work summed.
    */
-  private handleActivate(index: number, cause: StepCause): void {
-    const model = this.view();
+  #handleActivate(index: number, cause: StepCause): void {
+    const model = this.#view();
     const step = model?.story.steps[index];
     if (!step || !model) return;
     const started = performance.now();
     this.active = index;
-    if (index >= model.story.steps.length - WAITING_TABLE.nearEnd) this.progress.resume();
+    if (index >= model.story.steps.length - WAITING_TABLE.nearEnd) this.#progress.resume();
     if (cause !== 'initial') {
       const when = describeStepWhen(model, step);
       this.announcement = when ? `${step.title}, ${when}` : step.title;
-      if (this.deepLink) this.fragment.follow(step.id);
+      if (this.deepLink) this.#fragment.follow(step.id);
     } else this.charted = index;
     this.dispatchEvent(new CustomEvent<StepChangeDetail>('tide-step-change', { detail: { index, id: step.id }, bubbles: true, composed: true }));
     void this.updateComplete.then(() => {
       const storyWork = performance.now() - started;
       // Two frames: a step change inside a scroll event would meet a single one in the same frame.
-      this.chartFrame = requestAnimationFrame(() => {
-        this.chartFrame = requestAnimationFrame(() => {
+      this.#chartFrame = requestAnimationFrame(() => {
+        this.#chartFrame = requestAnimationFrame(() => {
           // A newer step change charts its own step.
           if (this.active !== index) return;
           const chartStarted = performance.now();
@@ -578,7 +578,7 @@ export class TideStory extends LitElement {
             .then(() => this.renderRoot.querySelector('tide-timeline')?.updateComplete)
             .then(() => {
               performance.measure(TIMING.step, { start: started, duration: storyWork + performance.now() - chartStarted });
-              this.prepareChartsAround(index);
+              this.#prepareChartsAround(index);
             });
         });
       });
@@ -586,33 +586,33 @@ export class TideStory extends LitElement {
   }
 
   /** Next the step after this one, then the one before, then the one after that: where readers go. */
-  private prepareChartsAround(index: number): void {
-    const steps = this.view()?.story.steps ?? [];
+  #prepareChartsAround(index: number): void {
+    const steps = this.#view()?.story.steps ?? [];
     const charts = [this.renderRoot.querySelector<TideTimeline>('.graphic tide-timeline'), this.presenting ? this.renderRoot.querySelector<TideTimeline>('.deck-graphic tide-timeline') : null].filter((chart) => chart !== null);
     const coming = [index + 1, index - 1, index + 2].map((at) => steps[at]).filter((step) => step !== undefined);
-    this.chartsAhead.replace(coming.flatMap((step) => charts.map((chart) => () => chart.prepare(step.events, zoomOf(step)))));
+    this.#chartsAhead.replace(coming.flatMap((step) => charts.map((chart) => () => chart.prepare(step.events, zoomOf(step)))));
   }
 
-  private readonly handleHashChange = () => {
+  readonly #handleHashChange = () => {
     if (!this.deepLink) return;
     const id = fragmentId();
     const index = this.model?.stepIndex.get(id);
-    if (index !== undefined) this.jumpToStep(index);
-    else this.revealHashTarget();
+    if (index !== undefined) this.#jumpToStep(index);
+    else this.#revealHashTarget();
   };
 
   /** Hashes that name a step are the controller's; others may name a section in here, such as the events table. */
-  private revealHashTarget(): void {
+  #revealHashTarget(): void {
     const id = this.deepLink ? fragmentId() : '';
-    if (id && !this.model?.stepIndex.has(id)) this.reveal(id);
+    if (id && !this.model?.stepIndex.has(id)) this.#reveal(id);
   }
 
-  private reveal(id: string): void {
+  #reveal(id: string): void {
     const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
-    if ((!target || target.closest('.appendix')) && !this.progress.done) {
+    if ((!target || target.closest('.appendix')) && !this.#progress.done) {
       // Not rendered yet, or not whole, such as a long story's events table: render the rest first.
-      this.progress.showAtLeast(Number.POSITIVE_INFINITY);
-      void this.updateComplete.then(() => this.reveal(id));
+      this.#progress.showAtLeast(Number.POSITIVE_INFINITY);
+      void this.updateComplete.then(() => this.#reveal(id));
       return;
     }
     if (!target) return;
@@ -627,7 +627,7 @@ export class TideStory extends LitElement {
    * changes and the hashchange handler follows it; otherwise the link is followed here and
    * the host page's URL is left alone.
    */
-  private readonly handleClick = (event: MouseEvent) => {
+  readonly #handleClick = (event: MouseEvent) => {
     if (this.deepLink || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     const href = link?.getAttribute('href');
@@ -636,21 +636,21 @@ export class TideStory extends LitElement {
     const id = href.slice(1);
     const index = this.model?.stepIndex.get(id);
     if (index === undefined) {
-      this.reveal(id);
+      this.#reveal(id);
       return;
     }
-    this.jumpToStep(index, () => this.focusStep(index));
+    this.#jumpToStep(index, () => this.#focusStep(index));
   };
 
   /** A keyboard user tabbing onto a step brings it to the reading line, so focus and the active step agree. */
-  private readonly handleFocusIn = (event: FocusEvent) => {
+  readonly #handleFocusIn = (event: FocusEvent) => {
     const step = event.target instanceof HTMLElement && event.target.classList.contains('step') ? event.target : null;
     const index = step ? Number(this.model?.stepIndex.get(step.dataset.stepId ?? '')) : NaN;
-    if (!Number.isNaN(index) && index !== this.active) this.jumpToStep(index);
+    if (!Number.isNaN(index) && index !== this.active) this.#jumpToStep(index);
   };
 
   /** Moves one slide in presentation mode, or one step when a step has focus in scroll mode. */
-  private move(move: Move): void {
+  #move(move: Move): void {
     const model = this.model;
     if (!model) return;
     const current = this.onEpilogue ? model.story.steps.length : this.active;
@@ -662,8 +662,8 @@ export class TideStory extends LitElement {
       return;
     }
     this.onEpilogue = false;
-    this.jumpToStep(target, () => {
-      if (!this.presenting) this.focusStep(target);
+    this.#jumpToStep(target, () => {
+      if (!this.presenting) this.#focusStep(target);
     });
   }
 
@@ -671,35 +671,35 @@ export class TideStory extends LitElement {
    * Keys move through the story only from inside it: anywhere in the presentation, or on a
    * focused step while scrolling. The host page's keys are never taken.
    */
-  private readonly handleKeyDown = (event: KeyboardEvent) => {
+  readonly #handleKeyDown = (event: KeyboardEvent) => {
     const target = event.composedPath()[0] ?? null;
     const onStep = target instanceof HTMLElement && target.matches('.steps > .step');
     if (event.defaultPrevented || !(this.presenting || onStep) || ownsKeys(target, event.key)) return;
     const move = moveForKey(event);
     if (!move) return;
     event.preventDefault();
-    this.move(move);
+    this.#move(move);
   };
 
-  private readonly handleRetry = () => {
+  readonly #handleRetry = () => {
     this.error = undefined;
-    this.loadedFrom = undefined;
-    this.keepFocusAfterRetry = true;
-    this.load();
+    this.#loadedFrom = undefined;
+    this.#keepFocusAfterRetry = true;
+    this.#load();
   };
 
   /** The retry button vanishes when pressed; focus follows the story instead of falling to the page. */
-  private keepFocusAfterRetry = false;
+  #keepFocusAfterRetry = false;
 
-  private placeFocusAfterRetry(): void {
-    if (!this.keepFocusAfterRetry) return;
+  #placeFocusAfterRetry(): void {
+    if (!this.#keepFocusAfterRetry) return;
     if (this.model) {
-      this.keepFocusAfterRetry = false;
+      this.#keepFocusAfterRetry = false;
       const title = this.renderRoot.querySelector<HTMLElement>('.story-header > :is(h1, h2, h3, h4, h5, h6)');
       title?.setAttribute('tabindex', '-1');
       title?.focus({ preventScroll: true });
     } else if (this.error) {
-      this.keepFocusAfterRetry = false;
+      this.#keepFocusAfterRetry = false;
       this.renderRoot.querySelector<HTMLElement>('[part="retry"], .state')?.focus();
     } else {
       this.renderRoot.querySelector<HTMLElement>('.state')?.focus();
@@ -710,17 +710,17 @@ export class TideStory extends LitElement {
    * In an iframe sized to its content nothing scrolls inside the frame, so `position: sticky`
    * never engages; the graphic is moved along with the parent's viewport instead.
    */
-  private followFrame(): void {
-    this.frameListener?.abort();
-    this.frameListener = undefined;
+  #followFrame(): void {
+    this.#frameListener?.abort();
+    this.#frameListener = undefined;
     const root = this.scrollRoot;
     if (root?.kind !== 'frame') return;
-    this.frameListener = new AbortController();
-    root.listen(this.pinGraphic, this.frameListener.signal);
-    this.pinGraphic();
+    this.#frameListener = new AbortController();
+    root.listen(this.#pinGraphic, this.#frameListener.signal);
+    this.#pinGraphic();
   }
 
-  private readonly pinGraphic = () => {
+  readonly #pinGraphic = () => {
     const scrolly = this.renderRoot.querySelector<HTMLElement>('.scrolly');
     const graphic = this.renderRoot.querySelector<HTMLElement>('.graphic');
     if (!scrolly || !graphic || this.scrollRoot?.kind !== 'frame') return;
@@ -731,18 +731,18 @@ export class TideStory extends LitElement {
   };
 
   /** The localised model, made once per story and language. */
-  private localized?: StoryModel;
+  #localized?: StoryModel;
 
-  private view(): StoryModel | undefined {
+  #view(): StoryModel | undefined {
     const model = this.model;
     if (!model) return undefined;
-    const lang = this.interfaceLang(model);
-    const t = this.tableFor(lang);
-    if (this.localized?.story !== model.story || this.localized.locale !== lang || this.localized.t !== t) this.localized = withLocale(model, lang);
-    return this.localized;
+    const lang = this.#interfaceLang(model);
+    const t = this.#tableFor(lang);
+    if (this.#localized?.story !== model.story || this.#localized.locale !== lang || this.#localized.t !== t) this.#localized = withLocale(model, lang);
+    return this.#localized;
   }
 
-  private timeline(model: StoryModel, step: StoryStep | undefined, extra: { scale?: number; drawSize?: { width: number; height: number } } = {}) {
+  #timeline(model: StoryModel, step: StoryStep | undefined, extra: { scale?: number; drawSize?: { width: number; height: number } } = {}) {
     return html`<tide-timeline
       part="timeline"
       .model=${model}
@@ -754,9 +754,9 @@ export class TideStory extends LitElement {
     ></tide-timeline>`;
   }
 
-  private renderGraphic(model: StoryModel) {
+  #renderGraphic(model: StoryModel) {
     return html`<figure class="graphic" part="graphic" aria-labelledby="graphic-caption">
-      ${this.timeline(model, model.story.steps[this.charted])}
+      ${this.#timeline(model, model.story.steps[this.charted])}
       <figcaption lang=${ifDefined(uiLang(model))}>
         <span class="caption-text" id="graphic-caption">${model.t.chartCaption}</span> <a href=${`#${APPENDIX_IDS.events}`}>${model.t.eventsLink}</a>
         <button type="button" class="present" part="present" @click=${this.present}>${model.t.present}</button>
@@ -764,25 +764,25 @@ export class TideStory extends LitElement {
     </figure>`;
   }
 
-  private renderTools(model: StoryModel) {
+  #renderTools(model: StoryModel) {
     const { t } = model;
     return html`<div class="tools" part="tools" role="group" aria-label=${t.tools} lang=${ifDefined(uiLang(model))}>
       ${hasNotes(model)
-        ? html`<button type="button" class="notes-toggle" aria-pressed=${this.notes ? 'true' : 'false'} @click=${this.toggleNotes}>${t.teacherNotes}</button>`
+        ? html`<button type="button" class="notes-toggle" aria-pressed=${this.notes ? 'true' : 'false'} @click=${this.#toggleNotes}>${t.teacherNotes}</button>`
         : nothing}
       <button type="button" class="print" @click=${() => window.print()}>${t.print}</button>
     </div>`;
   }
 
-  private readonly listContents = () => {
+  readonly #listContents = () => {
     this.contentsListed = true;
   };
 
-  private readonly toggleNotes = () => {
+  readonly #toggleNotes = () => {
     this.notes = !this.notes;
   };
 
-  private renderDeck(model: StoryModel) {
+  #renderDeck(model: StoryModel) {
     if (!this.deckMode) return nothing;
     const slide = this.onEpilogue ? model.story.steps.length : this.active;
     // Type and chart grow with the screen; at 1920×1080 the chart's labels match the text.
@@ -792,49 +792,49 @@ export class TideStory extends LitElement {
       slide,
       presenting: this.presenting,
       notes: this.notes,
-      timeline: this.timeline(model, this.onEpilogue ? undefined : model.story.steps[this.charted], { scale }),
+      timeline: this.#timeline(model, this.onEpilogue ? undefined : model.story.steps[this.charted], { scale }),
     });
   }
 
   /** The static chart each step carries on paper, where nothing is sticky. */
-  private printChart(model: StoryModel, step: StoryStep) {
-    return html`<figure class="step-chart" aria-label=${model.t.stepChart(step.title)}>${this.timeline(model, step, { drawSize: PRINT_CHART })}</figure>`;
+  #printChart(model: StoryModel, step: StoryStep) {
+    return html`<figure class="step-chart" aria-label=${model.t.stepChart(step.title)}>${this.#timeline(model, step, { drawSize: PRINT_CHART })}</figure>`;
   }
 
   override render() {
-    const model = this.view();
-    const t = this.strings();
+    const model = this.#view();
+    const t = this.#strings();
     if (this.error) {
       return html`<div class="state error" part="state" role="alert" tabindex="-1">
           <p class="state-title">${t.errorHeading}</p>
           <pre class="problems">${this.error.message}</pre>
-          ${this.error.retry ? html`<button type="button" part="retry" @click=${this.handleRetry}>${t.retry}</button>` : nothing}
+          ${this.error.retry ? html`<button type="button" part="retry" @click=${this.#handleRetry}>${t.retry}</button>` : nothing}
         </div>
         <slot></slot>`;
     }
     if (!model) {
-      if (this.readingInline) return html`<slot></slot>`;
+      if (this.#readingInline) return html`<slot></slot>`;
       return html`<div class="state loading" part="state" role="status" aria-busy="true" tabindex="-1">
         <p>${t.loading}</p>
       </div>`;
     }
-    const printing = this.printWatch.printing;
-    return html`<div @focusin=${this.handleFocusIn} @click=${this.handleClick} @keydown=${this.handleKeyDown}>
+    const printing = this.#printWatch.printing;
+    return html`<div @focusin=${this.#handleFocusIn} @click=${this.#handleClick} @keydown=${this.#handleKeyDown}>
         ${storyView(model, {
           headingLevel: this.headingLevel,
           active: this.active,
-          graphic: this.renderGraphic(model),
-          tools: this.renderTools(model),
+          graphic: this.#renderGraphic(model),
+          tools: this.#renderTools(model),
           notes: this.notes,
-          stepChart: printing ? (step) => this.printChart(model, step) : undefined,
+          stepChart: printing ? (step) => this.#printChart(model, step) : undefined,
           // Paper gets the whole story at once.
-          shown: printing ? undefined : this.progress.shown,
-          busy: !printing && this.progress.growing,
-          onContentsWanted: this.listContents,
+          shown: printing ? undefined : this.#progress.shown,
+          busy: !printing && this.#progress.growing,
+          onContentsWanted: this.#listContents,
           contentsListed: this.contentsListed,
         })}
       </div>
-      ${this.renderDeck(model)}
+      ${this.#renderDeck(model)}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
   }
 }

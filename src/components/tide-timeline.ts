@@ -141,76 +141,76 @@ export class TideTimeline extends LitElement {
   drawSize?: { width: number; height: number };
 
   private size = { width: 0, height: 0 };
-  private get frame(): HTMLElement | null {
+  get #frame(): HTMLElement | null {
     return this.renderRoot?.querySelector<HTMLElement>('.frame') ?? null;
   }
 
-  private resizeObserver?: ResizeObserver;
-  private measure?: MeasureText;
-  private readonly views = new Map<string, ChartView>();
+  #resizeObserver?: ResizeObserver;
+  #measure?: MeasureText;
+  readonly #views = new Map<string, ChartView>();
   /** A large story's shared mark paths, per zoom (see sharedPaths). */
-  private readonly sharedByZoom = new Map<string, SharedPaths>();
+  readonly #sharedByZoom = new Map<string, SharedPaths>();
   /** Those of the whole axis, kept apart: steps return to it after zooms that would push it out. */
-  private readonly sharedWhole = new Map<string, SharedPaths>();
-  private readonly sameDays = new Unchanged<DayBand>((day) => String(day.start));
-  private readonly sameMarks = new Unchanged<Mark>((mark) => mark.id);
-  private readonly sameLabels = new Unchanged<Label>((label) => label.key);
+  readonly #sharedWhole = new Map<string, SharedPaths>();
+  readonly #sameDays = new Unchanged<DayBand>((day) => String(day.start));
+  readonly #sameMarks = new Unchanged<Mark>((mark) => mark.id);
+  readonly #sameLabels = new Unchanged<Label>((label) => label.key);
 
   /** Forgets every view, and every item kept for the next, when the story or the size changes. */
-  private forgetViews(): void {
-    this.views.clear();
-    this.sharedByZoom.clear();
-    this.sharedWhole.clear();
-    this.sameDays.clear();
-    this.sameMarks.clear();
-    this.sameLabels.clear();
+  #forgetViews(): void {
+    this.#views.clear();
+    this.#sharedByZoom.clear();
+    this.#sharedWhole.clear();
+    this.#sameDays.clear();
+    this.#sameMarks.clear();
+    this.#sameLabels.clear();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.frame) this.observeFrame(this.frame);
+    if (this.#frame) this.#observeFrame(this.#frame);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
   }
 
   protected override firstUpdated(): void {
-    if (this.frame) this.observeFrame(this.frame);
+    if (this.#frame) this.#observeFrame(this.#frame);
   }
 
-  private drawn = false;
+  #drawn = false;
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.drawn && this.frame?.querySelector('.mark')) {
-      this.drawn = true;
+    if (!this.#drawn && this.#frame?.querySelector('.mark')) {
+      this.#drawn = true;
       performance.mark(TIMING.chartDrawn);
     }
     // Through the CSSOM, not a style attribute, which a strict style-src CSP blocks.
-    if (changed.has('drawSize') && this.frame) {
-      if (this.drawSize) this.frame.style.setProperty('aspect-ratio', `${this.drawSize.width} / ${this.drawSize.height}`);
-      else this.frame.style.removeProperty('aspect-ratio');
+    if (changed.has('drawSize') && this.#frame) {
+      if (this.drawSize) this.#frame.style.setProperty('aspect-ratio', `${this.drawSize.width} / ${this.drawSize.height}`);
+      else this.#frame.style.removeProperty('aspect-ratio');
     }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('model')) {
-      this.forgetViews();
-      this.drawn = false;
+      this.#forgetViews();
+      this.#drawn = false;
     }
   }
 
-  private observeFrame(frame: HTMLElement): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = new ResizeObserver(([entry]) => {
+  #observeFrame(frame: HTMLElement): void {
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = new ResizeObserver(([entry]) => {
       if (!entry) return;
       const width = Math.round(entry.contentRect.width);
       const height = Math.round(entry.contentRect.height);
       const resize = () => {
         if (width === this.size.width && height === this.size.height) return;
-        this.forgetViews();
+        this.#forgetViews();
         this.size = { width, height };
       };
       // The first drawing waits for a task of its own after this frame, which lays out and
@@ -219,11 +219,11 @@ export class TideTimeline extends LitElement {
       if (this.size.width && this.size.height) resize();
       else setTimeout(resize);
     });
-    this.resizeObserver.observe(frame);
+    this.#resizeObserver.observe(frame);
   }
 
   /** The size the layout is computed for: the box, or the fixed drawing size, divided by the scale. */
-  private layoutSize(): { width: number; height: number } {
+  #layoutSize(): { width: number; height: number } {
     const { width, height } = this.drawSize ?? this.size;
     const scale = Math.max(this.scale, 0.25);
     return { width: Math.round(width / scale), height: Math.round(height / scale) };
@@ -235,27 +235,27 @@ export class TideTimeline extends LitElement {
    * the chart has a model and a size.
    */
   prepare(highlight: readonly string[], zoom?: Span): void {
-    const { width, height } = this.layoutSize();
-    if (this.model && width > 0 && height > 0) this.viewFor(this.model, highlight, zoom);
+    const { width, height } = this.#layoutSize();
+    if (this.model && width > 0 && height > 0) this.#viewFor(this.model, highlight, zoom);
   }
 
-  private viewFor(model: StoryModel, highlight: readonly string[], zoom: Span | undefined): ChartView {
-    const { width, height } = this.layoutSize();
+  #viewFor(model: StoryModel, highlight: readonly string[], zoom: Span | undefined): ChartView {
+    const { width, height } = this.#layoutSize();
     const key = `${width}x${height}|${highlight.join(',')}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
-    return keptRecent(this.views, key, () => {
+    return keptRecent(this.#views, key, () => {
       // One style read per chart, never per scroll: the chart's font, for measuring labels.
-      this.measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
+      this.#measure ??= canvasTextMeasurer(getComputedStyle(this).fontFamily);
       const shared = drawsMarksShared(model);
-      const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.measure, onlyInView: shared });
+      const layout = layoutTimeline(model, { width, height, highlight, focus: zoom, measure: this.#measure, onlyInView: shared });
       const { marks, spans } = marksToDraw(layout, shared);
       const sharedKey = `${width}x${height}|${zoom?.start ?? ''}-${zoom?.end ?? ''}`;
       return {
         layout,
-        days: this.sameDays.reuse(layout.days),
-        marks: this.sameMarks.reuse(marks),
-        shared: shared ? keptRecent(zoom ? this.sharedByZoom : this.sharedWhole, sharedKey, () => sharedPaths(layout)) : [],
+        days: this.#sameDays.reuse(layout.days),
+        marks: this.#sameMarks.reuse(marks),
+        shared: shared ? keptRecent(zoom ? this.#sharedByZoom : this.#sharedWhole, sharedKey, () => sharedPaths(layout)) : [],
         spans,
-        labels: this.sameLabels.reuse([...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))),
+        labels: this.#sameLabels.reuse([...layout.labels].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))),
         title: model.t.chartLabel(formatDateRange(layout.domain.start, layout.domain.end - DAY_MS, model.locale, DAY_MONTH_YEAR)),
         description: describeChart(model, highlight),
       };
@@ -263,7 +263,7 @@ export class TideTimeline extends LitElement {
   }
 
   /** Day bands: each its own element for a short axis, so that they glide; one path of the shaded days for a long one. */
-  private renderDays({ layout, days }: ChartView) {
+  #renderDays({ layout, days }: ChartView) {
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
     if (days.length > DRAW_EACH_DAY) {
@@ -279,7 +279,7 @@ export class TideTimeline extends LitElement {
     );
   }
 
-  private renderSpan(mark: Mark) {
+  #renderSpan(mark: Mark) {
     // An expected event is its window; an uncertain date's window is shown while it is discussed.
     if (!mark.span || (mark.certainty === 'uncertain' && !mark.highlighted)) return nothing;
     const classes = `span kind-${mark.kindIndex + 1} ${mark.certainty} ${mark.highlighted ? 'is-highlighted' : ''} ${mark.inView ? '' : 'is-out'}`;
@@ -288,7 +288,7 @@ export class TideTimeline extends LitElement {
       : svg`<line class=${classes} x1=${mark.span.x0} x2=${mark.span.x1} y1=${mark.y} y2=${mark.y}></line>`;
   }
 
-  private renderChart(view: ChartView) {
+  #renderChart(view: ChartView) {
     const { layout } = view;
     const { plot } = layout;
     const bandHeight = plot.bottom - plot.top;
@@ -302,7 +302,7 @@ export class TideTimeline extends LitElement {
     >
       <title id="chart-title">${view.title}</title>
       <desc id="chart-desc">${view.description}</desc>
-      ${this.renderDays(view)}
+      ${this.#renderDays(view)}
       ${layout.asOfX === undefined
         ? nothing
         : svg`<rect class="future" x="0" y="0" width="1" height=${bandHeight} ${position(layout.asOfX, plot.top, Math.max(plot.right - layout.asOfX, 0))}></rect>
@@ -310,7 +310,7 @@ export class TideTimeline extends LitElement {
       ${layout.lanes.map((lane) => svg`<line class="lane-rule" x1=${plot.left} x2=${plot.right} y1=${lane.y1} y2=${lane.y1}></line>`)}
       <line class="axis" x1="0" x2=${layout.width} y1=${plot.bottom} y2=${plot.bottom}></line>
       ${repeat(layout.hours, (x) => x, (x) => svg`<line class="hour" x1="0" x2="0" y1="0" y2="5" ${position(x, plot.bottom)}></line>`)}
-      ${view.spans.map((mark) => this.renderSpan(mark))}
+      ${view.spans.map((mark) => this.#renderSpan(mark))}
       ${guard([view.shared], () => view.shared.map(({ classes, d }) => svg`<path class=${classes} d=${d}></path>`))}
       ${repeat(
         view.marks,
@@ -341,7 +341,7 @@ export class TideTimeline extends LitElement {
     </svg>`;
   }
 
-  private renderLegend(model: StoryModel) {
+  #renderLegend(model: StoryModel) {
     const kinds = kindsOnAxis(model);
     const hasExpected = model.timeline.some((event) => event.certainty === 'expected');
     const hasUncertain = model.timeline.some((event) => event.certainty === 'uncertain' && event.window);
@@ -361,11 +361,11 @@ export class TideTimeline extends LitElement {
 
   override render() {
     const model = this.model;
-    const { width, height } = this.layoutSize();
+    const { width, height } = this.#layoutSize();
     const ready = model && width > 0 && height > 0;
     // The legend depends on the story alone: no need to build it again on every step.
-    return html`<div class="frame ${this.drawSize ? 'is-fixed' : ''}">${ready ? this.renderChart(this.viewFor(model, this.highlight, this.zoom)) : nothing}</div>
-      ${model ? guard([model], () => this.renderLegend(model)) : nothing}`;
+    return html`<div class="frame ${this.drawSize ? 'is-fixed' : ''}">${ready ? this.#renderChart(this.#viewFor(model, this.highlight, this.zoom)) : nothing}</div>
+      ${model ? guard([model], () => this.#renderLegend(model)) : nothing}`;
   }
 }
 

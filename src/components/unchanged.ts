@@ -18,22 +18,26 @@ function sameFields(a: Fields, b: Fields): boolean {
  * skip drawing them again (with `guard`): on a step change most marks and labels stay put.
  */
 export class Unchanged<T extends object> {
-  private readonly lastByKey = new Map<string, T>();
+  readonly #lastByKey = new Map<string, T>();
 
-  constructor(private readonly keyOf: (item: T) => string) {}
+  readonly #keyOf: (item: T) => string;
+
+  constructor(keyOf: (item: T) => string) {
+    this.#keyOf = keyOf;
+  }
 
   reuse(items: readonly T[]): T[] {
     return items.map((item) => {
-      const key = this.keyOf(item);
-      const last = this.lastByKey.get(key);
+      const key = this.#keyOf(item);
+      const last = this.#lastByKey.get(key);
       if (last && sameFields(last as Fields, item as Fields)) return last;
-      this.lastByKey.set(key, item);
+      this.#lastByKey.set(key, item);
       return item;
     });
   }
 
   /** Forgets every item: after a new story or size, nothing drawn before is worth keeping. */
   clear(): void {
-    this.lastByKey.clear();
+    this.#lastByKey.clear();
   }
 }

@@ -6,34 +6,34 @@ const FALLBACK_DELAY_MS = 120;
  * never holds up a scroll. Setting new jobs drops those not yet run.
  */
 export class IdleQueue {
-  private jobs: Array<() => void> = [];
-  private cancelPending?: () => void;
+  #jobs: Array<() => void> = [];
+  #cancelPending?: () => void;
 
   replace(jobs: Array<() => void>): void {
     this.clear();
-    this.jobs = jobs;
-    this.schedule();
+    this.#jobs = jobs;
+    this.#schedule();
   }
 
   clear(): void {
-    this.cancelPending?.();
-    this.cancelPending = undefined;
-    this.jobs = [];
+    this.#cancelPending?.();
+    this.#cancelPending = undefined;
+    this.#jobs = [];
   }
 
-  private schedule(): void {
-    if (this.jobs.length === 0 || this.cancelPending) return;
+  #schedule(): void {
+    if (this.#jobs.length === 0 || this.#cancelPending) return;
     const run = () => {
-      this.cancelPending = undefined;
-      this.jobs.shift()?.();
-      this.schedule();
+      this.#cancelPending = undefined;
+      this.#jobs.shift()?.();
+      this.#schedule();
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(run);
-      this.cancelPending = () => cancelIdleCallback(id);
+      this.#cancelPending = () => cancelIdleCallback(id);
     } else {
       const id = setTimeout(run, FALLBACK_DELAY_MS);
-      this.cancelPending = () => clearTimeout(id);
+      this.#cancelPending = () => clearTimeout(id);
     }
   }
 }

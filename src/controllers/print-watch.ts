@@ -7,30 +7,33 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class PrintWatch implements ReactiveController {
   printing = false;
-  private listeners?: AbortController;
+  #listeners?: AbortController;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.listeners = new AbortController();
-    const { signal } = this.listeners;
+    this.#listeners = new AbortController();
+    const { signal } = this.#listeners;
     const query = window.matchMedia('print');
-    this.set(query.matches);
-    query.addEventListener('change', (event) => this.set(event.matches), { signal });
-    window.addEventListener('beforeprint', () => this.set(true), { signal });
-    window.addEventListener('afterprint', () => this.set(query.matches), { signal });
+    this.#set(query.matches);
+    query.addEventListener('change', (event) => this.#set(event.matches), { signal });
+    window.addEventListener('beforeprint', () => this.#set(true), { signal });
+    window.addEventListener('afterprint', () => this.#set(query.matches), { signal });
   }
 
   hostDisconnected(): void {
-    this.listeners?.abort();
+    this.#listeners?.abort();
   }
 
-  private set(printing: boolean): void {
+  #set(printing: boolean): void {
     if (printing === this.printing) return;
     this.printing = printing;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     // Lit renders in a microtask, which the browser runs before it lays out the printout.
   }
 }

@@ -11,17 +11,20 @@ import { afterNextPaint } from './own-task.ts';
 export class ProgressiveRender implements ReactiveController {
   /** How many items the host renders now. */
   shown = Number.POSITIVE_INFINITY;
-  private total = 0;
+  #total = 0;
   /** Growing by itself stops here, until `resume`. */
-  private pauseAt = 0;
+  #pauseAt = 0;
   /** Cancels the next slice, while one is on its way. */
-  private cancelNext?: () => void;
-  private connected = false;
+  #cancelNext?: () => void;
+  #connected = false;
 
   /** Items added per frame after the first slice. */
-  private slice = 1;
+  #slice = 1;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  readonly #host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -30,60 +33,60 @@ export class ProgressiveRender implements ReactiveController {
    * until `pauseAt` (by default, all of them).
    */
   reset(total: number, first: number, perFrame: number, pauseAt = total): void {
-    this.cancel();
-    this.slice = Math.max(perFrame, 1);
-    this.total = total;
-    this.pauseAt = pauseAt;
+    this.#cancel();
+    this.#slice = Math.max(perFrame, 1);
+    this.#total = total;
+    this.#pauseAt = pauseAt;
     this.shown = Math.min(total, Math.max(first, 0));
   }
 
   /** True once every item is rendered. */
   get done(): boolean {
-    return this.shown >= this.total;
+    return this.shown >= this.#total;
   }
 
   /** True while more items are on their way by themselves: not once all are shown, nor while paused. */
   get growing(): boolean {
-    return this.shown < Math.min(this.pauseAt, this.total);
+    return this.shown < Math.min(this.#pauseAt, this.#total);
   }
 
   /** Goes on growing to the end, after a pause. */
   resume(): void {
-    if (this.pauseAt >= this.total) return;
-    this.pauseAt = this.total;
-    this.host.requestUpdate();
+    if (this.#pauseAt >= this.#total) return;
+    this.#pauseAt = this.#total;
+    this.#host.requestUpdate();
   }
 
   /** Renders at least `count` items in the next update, such as everything up to a step the reader jumps to. */
   showAtLeast(count: number): void {
     if (count <= this.shown) return;
-    this.shown = Math.min(count, this.total);
-    this.host.requestUpdate();
+    this.shown = Math.min(count, this.#total);
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.cancel();
+    this.#connected = false;
+    this.#cancel();
   }
 
   hostUpdated(): void {
-    if (!this.connected || !this.growing || this.cancelNext) return;
+    if (!this.#connected || !this.growing || this.#cancelNext) return;
     // The next slice waits for the frame that shows this one, so that each frame lays out one
     // slice at most (back-to-back timers put two in one frame) and input runs between.
-    this.cancelNext = afterNextPaint(this.grow);
+    this.#cancelNext = afterNextPaint(this.#grow);
   }
 
-  private readonly grow = () => {
-    this.cancelNext = undefined;
-    this.showAtLeast(Math.min(this.shown + this.slice, this.pauseAt));
+  readonly #grow = () => {
+    this.#cancelNext = undefined;
+    this.showAtLeast(Math.min(this.shown + this.#slice, this.#pauseAt));
   };
 
-  private cancel(): void {
-    this.cancelNext?.();
-    this.cancelNext = undefined;
+  #cancel(): void {
+    this.#cancelNext?.();
+    this.#cancelNext = undefined;
   }
 }

@@ -49,37 +49,40 @@ export function elementRoot(element: HTMLElement): ScrollRoot {
  */
 export class FrameRoot implements ScrollRoot {
   readonly kind = 'frame';
-  private top = 0;
-  private height: number;
-  private readonly listeners = new Set<() => void>();
+  #top = 0;
+  #height: number;
+  readonly #listeners = new Set<() => void>();
+
+  readonly #requestScroll: (dy: number) => void;
 
   constructor(
-    private readonly requestScroll: (dy: number) => void,
+    requestScroll: (dy: number) => void,
     initialHeight = window.innerHeight,
   ) {
-    this.height = initialHeight;
+    this.#requestScroll = requestScroll;
+    this.#height = initialHeight;
   }
 
   viewport() {
-    return { top: this.top, height: this.height };
+    return { top: this.#top, height: this.#height };
   }
 
   /** The parent's viewport, with `top` in this document's coordinates. */
   update(top: number, height: number): void {
-    this.top = top;
-    this.height = height;
-    for (const listener of this.listeners) listener();
+    this.#top = top;
+    this.#height = height;
+    for (const listener of this.#listeners) listener();
   }
 
   scrollBy(dy: number): void {
     // Assume the parent obeys, so that the step chosen now is already right; its next report confirms it.
-    this.top += dy;
-    this.requestScroll(dy);
+    this.#top += dy;
+    this.#requestScroll(dy);
   }
 
   listen(onScroll: () => void, signal: AbortSignal): void {
-    this.listeners.add(onScroll);
-    signal.addEventListener('abort', () => this.listeners.delete(onScroll), { once: true });
+    this.#listeners.add(onScroll);
+    signal.addEventListener('abort', () => this.#listeners.delete(onScroll), { once: true });
   }
 }
 

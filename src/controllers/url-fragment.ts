@@ -12,16 +12,16 @@ export function fragmentId(): string {
 
 /** Keeps the URL fragment on the current step once the reader pauses, without adding history entries. */
 export class FragmentFollower {
-  private timer?: ReturnType<typeof setTimeout>;
+  #timer?: ReturnType<typeof setTimeout>;
 
   follow(id: string): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
       if (fragmentId() !== id) history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
     }, FOLLOW_DELAY_MS);
   }
 
   cancel(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 }

@@ -24,24 +24,29 @@ export const LABEL_GAP = 6;
 export const LABEL_REACH = 8;
 
 export class LabelRows {
-  private readonly rows: Array<Array<[number, number]>>;
+  readonly #rows: Array<Array<[number, number]>>;
+
+  readonly #min: number;
+  readonly #max: number;
 
   constructor(
     rowCount: number,
-    private readonly min: number,
-    private readonly max: number,
+    min: number,
+    max: number,
   ) {
-    this.rows = Array.from({ length: rowCount }, () => []);
+    this.#min = min;
+    this.#max = max;
+    this.#rows = Array.from({ length: rowCount }, () => []);
   }
 
   /** Places a label, or returns undefined when no row has room for it near its point. */
   place({ key, x, width }: LabelRequest): PlacedLabel | undefined {
-    const lowest = Math.max(this.min, x - LABEL_REACH - width);
-    const highest = Math.min(this.max - width, x + LABEL_REACH);
+    const lowest = Math.max(this.#min, x - LABEL_REACH - width);
+    const highest = Math.min(this.#max - width, x + LABEL_REACH);
     if (lowest > highest) return undefined;
     const ideal = Math.min(Math.max(x - width / 2, lowest), highest);
-    for (let row = 0; row < this.rows.length; row += 1) {
-      const taken = this.rows[row] as Array<[number, number]>;
+    for (let row = 0; row < this.#rows.length; row += 1) {
+      const taken = this.#rows[row] as Array<[number, number]>;
       // Only labels within reach can block a start or offer one: starts are tried against those, not the whole row.
       const near = taken.filter(([a, b]) => b + LABEL_GAP >= lowest && a - LABEL_GAP - width <= highest);
       const x0 = nearestFreeStart(ideal, lowest, highest, width, near);
