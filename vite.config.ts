@@ -9,10 +9,13 @@ import { prerenderStory } from './src/prerender/vite-plugin.ts';
 /**
  * Terser, three passes, in place of Vite's own minifier for what readers download: 0.42 kB gzip
  * less on the flagship page and 0.51 kB on the embed, for about 6 s more of build.
+ * The preamble is V8's compile hint (Chrome 136+): nearly every function in our files runs as
+ * the story loads or at its first steps, so V8 compiles them all while the file downloads, on
+ * another thread, instead of one by one on the main thread as each is first called.
  */
 const MINIFY = {
   minify: 'terser',
-  terserOptions: { ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false } },
+  terserOptions: { ecma: 2020, module: true, compress: { passes: 3 }, format: { comments: false, preamble: '//# allFunctionsCalledOnLoad' } },
 } as const satisfies UserConfig['build'];
 
 const unitTests = ['test/**/*.test.ts'];

@@ -5,9 +5,9 @@
  */
 export const BYTE_BUDGETS = {
   /** JS and CSS the flagship page loads (the reader scrolls; presentation mode is not opened). */
-  flagship: { target: 25_000, ceiling: 33_320 },
+  flagship: { target: 25_000, ceiling: 33_340 },
   /** The library as a publisher's page loads it to show a story by URL: entry and validator. */
-  embed: { target: 25_000, ceiling: 36_850 },
+  embed: { target: 25_000, ceiling: 36_890 },
 } as const;
 
 export const TIMING_BUDGETS = {

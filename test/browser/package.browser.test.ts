@@ -1,9 +1,9 @@
 /**
  * The built package in dist/: the one-file module, its manifest and its types, as an npm
- * user or a publisher copying dist/lib would get them. (It runs with the browser tests
- * because, like them, it needs the build.)
+ * user or a publisher copying dist/lib would get them, and the scripts the site serves. (It
+ * runs with the browser tests because, like them, it needs the build.)
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 
 interface Manifest {
@@ -52,4 +52,12 @@ test('the README reference names every attribute, event, CSS property and part i
   ];
   expect(names.length).toBeGreaterThan(25);
   for (const name of names) expect(readme, name).toContain(`\`${name}\``);
+});
+
+test('every script a reader downloads starts with V8\'s compile hint, so that Chromium compiles it off the main thread', () => {
+  const scripts = ['dist/assets', 'dist/lib', 'dist/lib/chunks'].flatMap((folder) =>
+    readdirSync(folder).filter((name) => name.endsWith('.js')).map((name) => `${folder}/${name}`),
+  );
+  expect(scripts.length, 'the site, the library and their chunks').toBeGreaterThanOrEqual(8);
+  for (const script of scripts) expect(readFileSync(script, 'utf8').split('\n', 1)[0], script).toBe('//# allFunctionsCalledOnLoad');
 });
